@@ -1,0 +1,3 @@
+from kb_build.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,263 @@
+"""The data model: the single source of truth for validation and JSON Schema.
+
+Fields that take a value from a shared vocabulary carry `json_schema_extra={"x-vocab": name}`;
+their allowed values live once, in data/vocab.yml, and are checked in `checks.py`
+and injected into the exported schema by `schema_export.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from kb_build.text import SafeStr, Text
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+REF_PATTERN = r"^(violations|strategies|warnings|poa|glossary)/[a-z0-9]+(-[a-z0-9]+)*$"
+COLLECTIONS = ("violations", "strategies", "warnings", "poa", "glossary")
+
+
+def _https(value: str) -> str:
+    if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
+        raise PydanticCustomError("KB019", "source url '{url}' must start with https://", {"url": value[:80]})
+    return value
+
+
+def _ref(value: str) -> str:
+    if not re.match(REF_PATTERN, value):
+        raise PydanticCustomError(
+            "KB023",
+            "reference '{ref}' must look like 'collection/id', e.g. 'violations/ip-complaint-trademark'",
+            {"ref": value[:80]},
+        )
+    return value
+
+
+def vocab(name: str, **kwargs: Any) -> Any:
+    return Field(json_schema_extra={"x-vocab": name}, **kwargs)
+
+
+EntryId = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+Url = Annotated[str, AfterValidator(_https), Field(max_length=2000)]
+Ref = Annotated[str, AfterValidator(_ref)]
+ShortStr = Annotated[SafeStr, Field(min_length=1, max_length=300)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    url: Url
+    title: ShortStr = Field(description="The source's own title, in its own language.")
+    publisher: ShortStr
+    kind: Literal["official", "third-party"] = Field(
+        description="official = Amazon's own pages and moderators, courts and patent offices; third-party = everyone else."
+    )
+    accessed: dt.date
+    note: Text | None = None
+
+
+class View(Strict):
+    """One side of a disagreement between sources."""
+
+    text: Text
+    sources: list[Annotated[int, Field(ge=1)]] = Field(
+        min_length=1, description="1-based positions in this entry's `sources` list."
+    )
+
+
+class Disagreement(Strict):
+    topic: Text
+    views: list[View] = Field(min_length=2)
+    our_reading: Text | None = Field(default=None, description="What this site assumes and why.")
+
+
+class EntryBase(Strict):
+    id: EntryId
+    title: Text
+    summary: Text
+    tags: list[Annotated[str, Field(pattern=ID_PATTERN)]] = vocab("tags", default_factory=list)
+    related: list[Ref] = Field(default_factory=list)
+    aliases: list[EntryId] = Field(default_factory=list, description="Old ids; their URLs redirect here.")
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+    added: dt.date
+    reviewed: dt.date
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> EntryBase:
+        if self.reviewed < self.added:
+            raise PydanticCustomError("KB021", "'reviewed' ({r}) is before 'added' ({a})", {"r": str(self.reviewed), "a": str(self.added)})
+        return self
+
+    @model_validator(mode="after")
+    def _view_sources_exist(self) -> EntryBase:
+        for d in self.disagreements:
+            for v in d.views:
+                for n in v.sources:
+                    if n > len(self.sources):
+                        raise PydanticCustomError(
+                            "KB018", "a disagreement cites source {n}, but the entry has {k} sources", {"n": n, "k": len(self.sources)}
+                        )
+        return self
+
+
+class Removal(Strict):
+    removes: list[Text] = Field(min_length=1, description="What takes the violation off the page.")
+    does_not_remove: list[Text] = Field(min_length=1, description="Common beliefs that do not work (e.g. deleting the listing).")
+
+
+class Violation(EntryBase):
+    category: str = vocab("categories")
+    right_type: str | None = vocab("right_types", default=None)
+    counts_toward_ahr: bool = True
+    page_label: Text = Field(description="The label as shown on the Account Health page.")
+    triggers: list[Text] = Field(min_length=1)
+    severity: str = vocab("severities")
+    severity_basis: Literal["official", "third-party", "unknown"]
+    appeal: Literal["required", "not-required", "depends", "not-applicable"]
+    appeal_note: Text
+    window_days: int = Field(default=180, ge=1, le=3650)
+    window_note: Text
+    repeat_group: str | None = vocab("repeat_groups", default=None)
+    removal: Removal
+    actions: list[Text] = Field(min_length=1)
+
+
+class Strategy(EntryBase):
+    applies_to: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        min_length=1, description="Violation ids (files in data/violations/)."
+    )
+    marketplaces: list[str] = vocab("marketplaces", default_factory=list)
+    when_to_use: list[Text] = Field(min_length=1)
+    when_not_to_use: list[Text] = Field(default_factory=list)
+    steps: list[Text] = Field(min_length=1)
+    documents: list[Text] = Field(default_factory=list)
+    pitfalls: list[Text] = Field(min_length=1)
+    timeline: Text
+    cost: Text | None = None
+    get_counsel: bool = Field(default=False, description="Show the 'talk to a lawyer' notice prominently.")
+
+
+class Right(Strict):
+    type: str = vocab("right_types")
+    holder: ShortStr
+    numbers: list[ShortStr] = Field(default_factory=list)
+    jurisdiction: str = vocab("jurisdictions")
+    status: Text | None = None
+    note: Text | None = None
+
+
+class Enforcement(Strict):
+    kind: Literal["case", "tro-wave", "amazon-action", "other"]
+    date: dt.date
+    date_precision: Literal["day", "month", "year"] = "day"
+    court: ShortStr | None = None
+    number: ShortStr | None = None
+    parties: ShortStr | None = None
+    summary: Text
+    source: int = Field(ge=1, description="1-based position in this entry's `sources` list.")
+
+    @model_validator(mode="after")
+    def _case_has_court_and_number(self) -> Enforcement:
+        if self.kind in ("case", "tro-wave") and not (self.court and self.number):
+            raise PydanticCustomError("KB010", "a '{kind}' needs both 'court' and 'number'", {"kind": self.kind})
+        return self
+
+
+class Warning_(EntryBase):
+    niche: Text
+    violation_types: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
+    marketplaces: list[str] = vocab("marketplaces", default_factory=list)
+    risk: str = vocab("risk_levels")
+    risk_note: Text
+    rights: list[Right] = Field(min_length=1)
+    enforcement: list[Enforcement] = Field(min_length=1)
+    check_before_listing: list[Text] = Field(min_length=1)
+    if_already_listed: list[Text] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _enforcement_sources_exist(self) -> Warning_:
+        for e in self.enforcement:
+            if e.source > len(self.sources):
+                raise PydanticCustomError(
+                    "KB018", "an enforcement item cites source {n}, but the entry has {k} sources", {"n": e.source, "k": len(self.sources)}
+                )
+        return self
+
+
+class LetterPart(Strict):
+    part: Literal["opening", "root-cause", "corrective", "preventive", "evidence", "closing"]
+    text: Annotated[SafeStr, Field(min_length=1, max_length=5000)] = Field(
+        description="The English paragraph exactly as sent to Amazon."
+    )
+    explain: Text = Field(description="What this paragraph does and why (zh for Chinese sellers, en for English readers).")
+
+
+class Poa(EntryBase):
+    violation_type: Annotated[str, Field(pattern=ID_PATTERN)]
+    scenario: Text
+    letter: list[LetterPart] = Field(min_length=3)
+    why_it_works: list[Text] = Field(min_length=1)
+    common_mistakes: list[Text] = Field(min_length=1)
+    avoids_rejections: list[Text] = Field(min_length=1, description="The rejection reasons this letter is written to avoid.")
+
+
+class GlossaryTerm(Strict):
+    id: EntryId
+    seller_usage: list[ShortStr] = Field(min_length=1, description="How Chinese sellers say it (slang first).")
+    official_zh: ShortStr | None = Field(default=None, description="Amazon's official Chinese term, if verified.")
+    english: ShortStr
+    definition: Text
+    confusable_with: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(default_factory=list)
+    see_also: list[Ref] = Field(default_factory=list)
+    tags: list[Annotated[str, Field(pattern=ID_PATTERN)]] = vocab("tags", default_factory=list)
+    aliases: list[EntryId] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+    added: dt.date
+    reviewed: dt.date
+
+    @property
+    def title(self) -> Text:
+        return Text(zh=self.seller_usage[0], en=self.english)
+
+
+MODELS: dict[str, type[BaseModel]] = {
+    "violations": Violation,
+    "strategies": Strategy,
+    "warnings": Warning_,
+    "poa": Poa,
+    "glossary": GlossaryTerm,
+}
+
+# ---- shared vocabularies (data/vocab.yml) ----
+
+
+class VocabItem(Strict):
+    title: Text
+    description: Text | None = None
+
+
+class RepeatGroup(Strict):
+    title: Text
+    limit: int = Field(ge=1, le=1000)
+    limit_basis: Literal["official", "third-party", "assumption"]
+    note: Text
+    sources: list[Source] = Field(min_length=1)
+
+
+class Vocab(Strict):
+    categories: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
+    severities: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
+    risk_levels: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
+    right_types: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
+    marketplaces: dict[Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")], VocabItem]
+    jurisdictions: dict[Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")], VocabItem]
+    tags: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
+    repeat_groups: dict[Annotated[str, Field(pattern=ID_PATTERN)], RepeatGroup]
+    default_window_days: int = Field(default=180, ge=1, le=3650)

@@ -1,0 +1,57 @@
+"""Bilingual text and the safety rules every contributor string must pass."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic_core import PydanticCustomError
+
+# A tag-like construct: <b>, </div>, <!-- -->, <script ...>, <!doctype>
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*/?\s*(script|style|iframe|img|svg|a)\b", re.I)
+_SCHEMES = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.I)
+# Markdown link or image target: [text](target) / ![alt](target)
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_HTTP = re.compile(r"\bhttp://", re.I)
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+def check_safe_text(value: str) -> str:
+    """Reject raw HTML, script URLs and non-https links in contributor text."""
+    if _HTML.search(value):
+        raise PydanticCustomError("KB020", "raw HTML is not allowed in text ({snippet})", {"snippet": _snippet(_HTML, value)})
+    if _SCHEMES.search(value):
+        raise PydanticCustomError("KB019", "'{scheme}' links are not allowed", {"scheme": _SCHEMES.search(value).group(0)})  # type: ignore[union-attr]
+    for target in _MD_LINK.findall(value):
+        if target and not target.startswith("https://"):
+            raise PydanticCustomError("KB019", "link target '{target}' is not an https URL", {"target": target[:60]})
+    if _HTTP.search(value):
+        raise PydanticCustomError("KB019", "plain http:// links are not allowed", {})
+    return value
+
+
+def _snippet(pattern: re.Pattern[str], value: str) -> str:
+    m = pattern.search(value)
+    return m.group(0)[:40] if m else ""
+
+
+def check_nonblank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("KB012", "text is empty", {})
+    return value
+
+
+SafeStr = Annotated[str, AfterValidator(check_safe_text)]
+
+
+class Text(BaseModel):
+    """A human-readable field in both languages. Markdown emphasis is allowed; HTML is not."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    zh: Annotated[str, AfterValidator(check_nonblank), AfterValidator(check_safe_text)]
+    en: Annotated[str, AfterValidator(check_nonblank), AfterValidator(check_safe_text)]
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
