@@ -1,0 +1,56 @@
+# Two commands for a fresh Debian machine with Python 3.11:
+#   make build   installs everything and builds the site into site/ (--strict)
+#   make test    installs everything (Debian's chromium included) and runs every test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: build serve test install system-deps lint check schema bench clean
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+serve: install
+	$(BIN)/mkdocs serve
+
+test: install system-deps
+	$(BIN)/ruff check .
+	$(BIN)/python -m kb_build schema --check
+	$(BIN)/python -m kb_build check
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+# Browser tests drive Debian's Chromium (never a downloaded browser); node runs the JS test vectors.
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v node >/dev/null || ! fc-list 2>/dev/null | grep -qi "wenquanyi"; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-wqy-zenhei nodejs; \
+	fi
+
+check: install
+	$(BIN)/python -m kb_build check
+
+schema: install
+	$(BIN)/python -m kb_build schema
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install system-deps
+	$(BIN)/python benchmarks/build_bench.py
+
+clean:
+	rm -rf site $(VENV) docs/violations docs/strategies docs/warnings docs/poa docs/glossary

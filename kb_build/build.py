@@ -1,0 +1,56 @@
+"""The build steps MkDocs runs, kept independent of MkDocs so they can be tested and reused."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb_build.corpus import Corpus, load_corpus
+from kb_build.diagnostics import DiagnosticError
+from kb_build.render import render_all, write_pages
+
+log = logging.getLogger("mkdocs.plugins.kb_build")
+
+
+@dataclass
+class GenerateResult:
+    corpus: Corpus
+    written: int
+    deleted: int
+
+
+_cache: dict[str, Corpus] = {}
+
+
+def data_fingerprint(root: Path) -> str:
+    """Cheap fingerprint of data/ (paths, sizes, mtimes): i18n builds once per language,
+    and the second build should not re-parse unchanged YAML."""
+    h = hashlib.sha256()
+    for path in sorted((root / "data").rglob("*")):
+        if path.is_file():
+            st = path.stat()
+            h.update(f"{path}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def load_checked(root: Path) -> Corpus:
+    """Load data/ and raise DiagnosticError if anything is wrong (warnings are logged)."""
+    key = data_fingerprint(root)
+    corpus = _cache.get(key)
+    if corpus is None:
+        corpus = load_corpus(root)
+        _cache.clear()
+        _cache[key] = corpus
+    if corpus.errors:
+        raise DiagnosticError(corpus.diagnostics)
+    return corpus
+
+
+def generate(root: Path, docs_dir: Path) -> GenerateResult:
+    corpus = load_checked(root)
+    written, deleted = write_pages(docs_dir, render_all(corpus))
+    if written or deleted:
+        log.info("kb_build: wrote %d page(s), removed %d orphan(s)", written, deleted)
+    return GenerateResult(corpus, written, deleted)

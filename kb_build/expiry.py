@@ -1,0 +1,206 @@
+"""Violation expiry: when each violation stops counting, and when repeat counts fall under the limit.
+
+This is the reference implementation of the contract in issue 3. The browser uses the
+JavaScript twin in docs/javascripts/expiry.js; both are run against tests/expiry_vectors/.
+
+- A violation dated D with window W counts on the days D <= d < D+W.
+- expires_on = D+W, or resolved_on if that is earlier.
+- Dates are calendar dates (no time zone ever applies).
+
+Everything here is a pure function except `write_rules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+RULES_PATH = Path("api") / "v1" / "expiry-rules.json"
+MIN_YEAR, MAX_YEAR = 1900, 2200
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+Json = dict[str, Any]
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "input": {"zh": "输入必须是一个 JSON 对象。", "en": "The input must be a JSON object."},
+    "violations": {"zh": "“violations” 必须是一个列表。", "en": "'violations' must be a list."},
+    "item": {"zh": "每条违规必须是一个对象。", "en": "Each violation must be an object."},
+    "missing": {"zh": "缺少此字段。", "en": "This field is missing."},
+    "not_text": {"zh": "此字段必须是文本。", "en": "This field must be text."},
+    "type": {"zh": "未知的违规类型“{value}”。", "en": "Unknown violation type '{value}'."},
+    "date": {"zh": "日期“{value}”无效，请使用 YYYY-MM-DD 格式的真实日期。", "en": "'{value}' is not a real date in the form YYYY-MM-DD."},
+    "range": {"zh": "日期“{value}”超出支持范围（1900–2200 年）。", "en": "The date '{value}' is outside the supported years 1900–2200."},
+    "future": {"zh": "日期 {value} 晚于计算日期 {today}。", "en": "The date {value} is after the as-of date {today}."},
+    "before": {"zh": "解决日期 {value} 早于违规日期 {date}。", "en": "The resolution date {value} is before the violation date {date}."},
+}
+
+
+# ---- rules ----------------------------------------------------------------------------
+
+
+def rules_from_corpus(corpus: Any) -> Json:
+    """The published rules JSON, built from data/violations/*.yml and data/vocab.yml."""
+    vocab = corpus.vocab
+    groups: Json = {}
+    if vocab is not None:
+        for gid in sorted(vocab.repeat_groups):
+            g = vocab.repeat_groups[gid]
+            groups[gid] = {
+                "limit": g.limit,
+                "limit_basis": g.limit_basis,
+                "title": {"zh": g.title.zh, "en": g.title.en},
+                "note": {"zh": g.note.zh, "en": g.note.en},
+                "sources": [
+                    {"url": s.url, "title": s.title, "publisher": s.publisher, "kind": s.kind} for s in g.sources
+                ],
+            }
+    types: Json = {}
+    for vid in sorted(corpus.entries.get("violations", {})):
+        v = corpus.entries["violations"][vid].model
+        types[vid] = {
+            "window_days": v.window_days,
+            "repeat_group": v.repeat_group if v.repeat_group in groups else None,
+            "title": {"zh": v.title.zh, "en": v.title.en},
+        }
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "default_window_days": vocab.default_window_days if vocab is not None else 180,
+        "types": types,
+        "repeat_groups": groups,
+    }
+
+
+def write_rules(corpus: Any, site_dir: Path) -> Path:
+    """Write <site_dir>/api/v1/expiry-rules.json (the only file this touches) and return its path."""
+    path = Path(site_dir) / RULES_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(rules_from_corpus(corpus), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---- dates ----------------------------------------------------------------------------
+
+
+def parse_date(value: Any) -> dt.date | str:
+    """A date, or the key of the message explaining why `value` is not one."""
+    if not isinstance(value, str):
+        return "not_text"
+    m = _DATE.match(value)
+    if not m:
+        return "date"
+    year, month, day = (int(x) for x in m.groups())
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return "date"
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return "range"
+    return date
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+# ---- compute --------------------------------------------------------------------------
+
+
+def _error(index: int | None, field: str | None, key: str, **values: Any) -> Json:
+    msg = {lang: text.format(**{k: str(v)[:80] for k, v in values.items()}) for lang, text in MESSAGES[key].items()}
+    return {"index": index, "field": field, "message": msg}
+
+
+def _check_date(raw: Any, index: int | None, field: str, errors: list[Json]) -> dt.date | None:
+    parsed = parse_date(raw)
+    if isinstance(parsed, str):
+        errors.append(_error(index, field, parsed, value=raw))
+        return None
+    return parsed
+
+
+def validate(data: Any, rules: Json) -> tuple[dt.date | None, list[tuple[str, dt.date, dt.date | None]], list[Json]]:
+    """Check the input; return (today, [(type, date, resolved_on)], errors)."""
+    errors: list[Json] = []
+    if not isinstance(data, dict):
+        return None, [], [_error(None, None, "input")]
+    today = _check_date(data.get("today"), None, "today", errors) if "today" in data else None
+    if "today" not in data:
+        errors.append(_error(None, "today", "missing"))
+    raw_items = data.get("violations", [])
+    if not isinstance(raw_items, list):
+        errors.append(_error(None, "violations", "violations"))
+        raw_items = []
+    types = rules.get("types", {})
+    items: list[tuple[str, dt.date, dt.date | None]] = []
+    for i, raw in enumerate(raw_items):
+        if not isinstance(raw, dict):
+            errors.append(_error(i, None, "item"))
+            continue
+        vtype = raw.get("type")
+        if "type" not in raw:
+            errors.append(_error(i, "type", "missing"))
+        elif not isinstance(vtype, str):
+            errors.append(_error(i, "type", "not_text"))
+        elif vtype not in types:
+            errors.append(_error(i, "type", "type", value=vtype))
+        date = _check_date(raw["date"], i, "date", errors) if "date" in raw else None
+        if "date" not in raw:
+            errors.append(_error(i, "date", "missing"))
+        resolved = None
+        if raw.get("resolved_on") is not None:
+            resolved = _check_date(raw["resolved_on"], i, "resolved_on", errors)
+        if date and today and date > today:
+            errors.append(_error(i, "date", "future", value=_iso(date), today=_iso(today)))
+        if resolved and today and resolved > today:
+            errors.append(_error(i, "resolved_on", "future", value=_iso(resolved), today=_iso(today)))
+        if resolved and date and resolved < date:
+            errors.append(_error(i, "resolved_on", "before", value=_iso(resolved), date=_iso(date)))
+        if date and isinstance(vtype, str) and vtype in types:
+            items.append((vtype, date, resolved))
+    return today, items, errors
+
+
+def _window(rules: Json, vtype: str) -> int:
+    t = rules["types"][vtype]
+    return int(t.get("window_days") or rules.get("default_window_days") or 180)
+
+
+def compute_expiry(data: Any, rules: Json) -> Json:
+    """The output JSON for one input, or {"errors": [...]} with no partial result."""
+    today, items, errors = validate(data, rules)
+    if errors or today is None:
+        return {"errors": errors}
+    expiries: list[dt.date] = []
+    out_violations: list[Json] = []
+    for vtype, date, resolved in items:
+        expires = date + dt.timedelta(days=_window(rules, vtype))
+        if resolved is not None and resolved < expires:
+            expires = resolved
+        expiries.append(expires)
+        out_violations.append(
+            {"expires_on": _iso(expires), "counting": today < expires, "days_left": max(0, (expires - today).days)}
+        )
+    counting = [(vtype, e) for (vtype, _, _), e in zip(items, expiries, strict=True) if today < e]
+    groups: Json = {}
+    for gid in sorted(rules.get("repeat_groups", {})):
+        limit = int(rules["repeat_groups"][gid]["limit"])
+        ends = sorted(e for vtype, e in counting if rules["types"][vtype].get("repeat_group") == gid)
+        # The count on day d >= today is #{e > d}; it is below the limit once d >= ends[len - limit].
+        under = today if len(ends) < limit else ends[len(ends) - limit]
+        groups[gid] = {"limit": limit, "count_today": len(ends), "under_limit_on": _iso(under)}
+    ends_all = sorted(e for _, e in counting)
+    timeline = [{"date": _iso(today), "counting": len(ends_all)}]
+    for i, e in enumerate(ends_all):
+        if i + 1 == len(ends_all) or ends_all[i + 1] != e:
+            timeline.append({"date": _iso(e), "counting": len(ends_all) - i - 1})
+    return {
+        "violations": out_violations,
+        "all_clear_on": _iso(ends_all[-1]) if ends_all else None,
+        "repeat_groups": groups,
+        "timeline": timeline,
+    }

@@ -1,0 +1,162 @@
+"""Render validated entries into Markdown pages: `x.md` (Chinese) and `x.en.md` (English).
+
+Every value printed by a template goes through `md_escape` unless the template
+marks it as trusted (labels, links it builds itself). Contributor text therefore
+cannot inject HTML, images or attribute lists into a page.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from kb_build import labels
+from kb_build.corpus import Corpus, Entry
+from kb_build.markdown_safe import md_block, md_escape, md_inline, plain
+from kb_build.models import COLLECTIONS, Text
+
+LANGS = ("zh", "en")
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+REPO_EDIT_BASE = "https://github.com/account-health-kb/account-health-kb/edit/main/"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/, e.g. "violations/x.en.md"
+    text: str
+
+
+def suffix(lang: str) -> str:
+    return "" if lang == "zh" else f".{lang}"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        undefined=jinja2.StrictUndefined,
+        finalize=md_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters.update(inline=md_inline, block=md_block, plain=plain, fm=lambda v: Markup(json.dumps(plain(v), ensure_ascii=False)))
+    return env
+
+
+class Ctx:
+    """Helpers a template needs, bound to one language and one page location."""
+
+    def __init__(self, corpus: Corpus, lang: str, here: str) -> None:
+        self.corpus = corpus
+        self.lang = lang
+        self.here = here  # collection folder of the page being rendered
+        assert corpus.vocab is not None
+        self.vocab = corpus.vocab
+
+    def tr(self, text: Text | None) -> str:
+        return "" if text is None else text.get(self.lang)
+
+    def t(self, key: str, **fmt: object) -> Markup:
+        return Markup(md_escape(labels.t(key, self.lang, **fmt)))
+
+    def v(self, vocab_name: str, key: str | None) -> str:
+        if key is None:
+            return ""
+        return getattr(self.vocab, vocab_name)[key].title.get(self.lang)
+
+    def href(self, ref: str) -> str:
+        collection, _, entry_id = ref.partition("/")
+        if collection == "glossary":
+            target = f"index.md#{entry_id}" if self.here == "glossary" else f"../glossary/index.md#{entry_id}"
+        else:
+            target = f"{entry_id}.md" if collection == self.here else f"../{collection}/{entry_id}.md"
+        return target
+
+    def link(self, ref: str) -> Markup:
+        entry = self.corpus.get(ref)
+        title = self.tr(entry.model.title) if entry else ref
+        return Markup(f"[{md_inline(title)}]({self.href(ref)})")
+
+    def vlink(self, violation_id: str) -> Markup:
+        return self.link(f"violations/{violation_id}")
+
+    def badge(self, kind: str) -> Markup:
+        return Markup(f'<span class="kb-badge kb-{kind}">{md_escape(labels.t(kind, self.lang))}</span>')
+
+    def edit_url(self, entry: Entry) -> str:
+        return REPO_EDIT_BASE + entry.relpath
+
+
+def render_entry(corpus: Corpus, entry: Entry, lang: str) -> str:
+    ctx = Ctx(corpus, lang, entry.collection)
+    template = environment().get_template(f"{entry.collection}.md.j2")
+    return template.render(e=entry.model, entry=entry, c=ctx, lang=lang)
+
+
+def render_index(corpus: Corpus, collection: str, lang: str) -> str:
+    ctx = Ctx(corpus, lang, collection)
+    entries = sorted(corpus.entries[collection].values(), key=lambda e: _sort_key(e, lang))
+    template = environment().get_template(f"{collection}_index.md.j2")
+    return template.render(
+        entries=entries,
+        c=ctx,
+        lang=lang,
+        title=labels.COLLECTION_TITLES[collection][lang],
+        intro=labels.COLLECTION_INTROS[collection][lang],
+    )
+
+
+def _sort_key(entry: Entry, lang: str) -> tuple[Any, ...]:
+    m = entry.model
+    if entry.collection == "violations":
+        return (not m.counts_toward_ahr, m.category, m.id)
+    if entry.collection == "warnings":
+        order = {"very-high": 0, "high": 1, "medium": 2, "low": 3}
+        return (order.get(m.risk, 9), m.id)
+    if entry.collection == "glossary":
+        return (m.english.lower(),)
+    return (m.id,)
+
+
+def render_all(corpus: Corpus) -> list[Page]:
+    pages: list[Page] = []
+    for collection in COLLECTIONS:
+        for lang in LANGS:
+            pages.append(Page(f"{collection}/index{suffix(lang)}.md", render_index(corpus, collection, lang)))
+            if collection == "glossary":
+                continue  # terms live on the glossary page, each with its own anchor
+            for entry in sorted(corpus.entries[collection].values(), key=lambda e: e.id):
+                pages.append(Page(f"{collection}/{entry.id}{suffix(lang)}.md", render_entry(corpus, entry, lang)))
+    return pages
+
+
+def write_pages(docs_dir: Path, pages: list[Page]) -> tuple[int, int]:
+    """Write pages that changed and delete orphans in the generated folders.
+
+    Returns (written, deleted). Unchanged files are not touched, so `mkdocs serve`
+    does not loop on its own output.
+    """
+    written = deleted = 0
+    wanted = {docs_dir / p.path: p.text for p in pages}
+    for path, text in wanted.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text("utf-8") != text:
+            path.write_text(text, "utf-8")
+            written += 1
+    for collection in COLLECTIONS:
+        folder = docs_dir / collection
+        if not folder.is_dir():
+            continue
+        for path in folder.glob("*.md"):
+            if path not in wanted:
+                path.unlink()
+                deleted += 1
+    return written, deleted
