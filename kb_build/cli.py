@@ -33,7 +33,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     corpus = load_corpus(root, extra=files or None)
     diags = corpus.diagnostics
     if files:
-        wanted = {str(f) for f in files} | {f.resolve().relative_to(root).as_posix() for f in files if f.resolve().is_relative_to(root)}
+        wanted = {str(f) for f in files} | {
+            f.resolve().relative_to(root).as_posix() for f in files if f.resolve().is_relative_to(root)
+        }
         diags = [d for d in diags if d.path in wanted]
     if args.fix:
         from kb_build.fix import fix_files

@@ -44,13 +44,29 @@ _CODES = [
     Code("KB021", "dates out of order", "'reviewed' must not be before 'added', and neither may be in the future"),
     Code("KB022", "value out of range", "use a value in the range the schema gives"),
     Code("KB023", "invalid value", "see the message for what the value must look like"),
-    Code("KB101", "Chinese text uses half-width punctuation", "use full-width punctuation in Chinese text: ，。：；？！（）"),
-    Code("KB102", "no space between Chinese and Latin text", "put one space between Chinese characters and Latin words or numbers"),
+    Code(
+        "KB101",
+        "Chinese text uses half-width punctuation",
+        "use full-width punctuation in Chinese text: ，。：；？！（）",
+    ),
+    Code(
+        "KB102",
+        "no space between Chinese and Latin text",
+        "put one space between Chinese characters and Latin words or numbers",
+    ),
     Code("KB103", "CJK characters in English text", "English fields must be written in English"),
     Code("KB104", "translation drift", "the zh and en versions of a list must have the same number of items"),
     Code("KB105", "stale entry", "re-check the sources and update 'reviewed' (entries are stale after 12 months)"),
-    Code("KB106", "missing schema comment", "start the file with '# yaml-language-server: $schema=...' (kb_build check --fix adds it)"),
-    Code("KB107", "formatting can be normalised", "run 'python -m kb_build check --fix' to normalise whitespace and key order"),
+    Code(
+        "KB106",
+        "missing schema comment",
+        "start the file with '# yaml-language-server: $schema=...' (kb_build check --fix adds it)",
+    ),
+    Code(
+        "KB107",
+        "formatting can be normalised",
+        "run 'python -m kb_build check --fix' to normalise whitespace and key order",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

@@ -134,8 +134,14 @@ def _load_entry(path: Path, corpus: Corpus) -> Entry | None:
     relpath = rel(path, corpus.root)
     collection = path.parent.name
     if collection not in MODELS:
-        _diag(corpus, relpath, (1, 1), "KB023", "file is not in a collection folder",
-              f"put it in data/<collection>/ where collection is one of: {', '.join(COLLECTIONS)}")
+        _diag(
+            corpus,
+            relpath,
+            (1, 1),
+            "KB023",
+            "file is not in a collection folder",
+            f"put it in data/<collection>/ where collection is one of: {', '.join(COLLECTIONS)}",
+        )
         return None
     if path.suffix != ".yml":
         _diag(corpus, relpath, (1, 1), "KB016", f"file name must end in .yml, not '{path.suffix}'")
@@ -148,8 +154,14 @@ def _load_entry(path: Path, corpus: Corpus) -> Entry | None:
         return None
     entry = Entry(collection, path, relpath, model, loaded)
     if path.stem != model.id:
-        _report(corpus, entry, ("id",), "KB016", f"id '{model.id}' does not match the file name '{path.name}'",
-                f"rename the file to '{model.id}.yml' or set 'id: {path.stem}'")
+        _report(
+            corpus,
+            entry,
+            ("id",),
+            "KB016",
+            f"id '{model.id}' does not match the file name '{path.name}'",
+            f"rename the file to '{model.id}.yml' or set 'id: {path.stem}'",
+        )
         if not re.match(ID_PATTERN, path.stem):
             return None
     return entry
@@ -179,7 +191,11 @@ def _refs(entry: Entry) -> Iterator[tuple[Path_, str]]:
         yield ("related", i), ref
     for i, ref in enumerate(getattr(m, "see_also", []) or []):
         yield ("see_also", i), ref
-    for fname, coll in (("applies_to", "violations"), ("violation_types", "violations"), ("confusable_with", "glossary")):
+    for fname, coll in (
+        ("applies_to", "violations"),
+        ("violation_types", "violations"),
+        ("confusable_with", "glossary"),
+    ):
         for i, ident in enumerate(getattr(m, fname, []) or []):
             yield (fname, i), f"{coll}/{ident}"
     if entry.collection == "poa":
@@ -195,20 +211,44 @@ def _check_cross_references(corpus: Corpus, today: dt.date) -> None:
             for loc, vocab_name, value in _vocab_fields(entry.model):
                 allowed = getattr(vocab, vocab_name)
                 if value not in allowed:
-                    _report(corpus, entry, loc, "KB015", f"'{value}' is not a known value for {vocab_name}",
-                            f"use one of: {', '.join(sorted(allowed))} (or add it to data/vocab.yml)")
+                    _report(
+                        corpus,
+                        entry,
+                        loc,
+                        "KB015",
+                        f"'{value}' is not a known value for {vocab_name}",
+                        f"use one of: {', '.join(sorted(allowed))} (or add it to data/vocab.yml)",
+                    )
         for loc, ref in _refs(entry):
             if corpus.get(ref) is None:
-                _report(corpus, entry, loc, "KB018", f"'{ref}' does not exist",
-                        "check the id against the file names in data/" + ref.partition("/")[0] + "/")
+                _report(
+                    corpus,
+                    entry,
+                    loc,
+                    "KB018",
+                    f"'{ref}' does not exist",
+                    "check the id against the file names in data/" + ref.partition("/")[0] + "/",
+                )
             elif ref == entry.ref:
                 _report(corpus, entry, loc, "KB018", "an entry cannot refer to itself")
         for i, alias in enumerate(entry.model.aliases):
             if alias in all_ids or alias in alias_owner:
-                _report(corpus, entry, ("aliases", i), "KB017", f"alias '{alias}' is already an id or alias",
-                        "aliases must be old ids that no longer exist")
+                _report(
+                    corpus,
+                    entry,
+                    ("aliases", i),
+                    "KB017",
+                    f"alias '{alias}' is already an id or alias",
+                    "aliases must be old ids that no longer exist",
+                )
             alias_owner[alias] = entry.ref
         for fname in ("added", "reviewed"):
             if getattr(entry.model, fname) > today:
-                _report(corpus, entry, (fname,), "KB021", f"'{fname}' is in the future ({getattr(entry.model, fname)})",
-                        "use the date you actually added or reviewed the entry")
+                _report(
+                    corpus,
+                    entry,
+                    (fname,),
+                    "KB021",
+                    f"'{fname}' is in the future ({getattr(entry.model, fname)})",
+                    "use the date you actually added or reviewed the entry",
+                )

@@ -62,6 +62,8 @@ def translate(exc: ValidationError) -> list[tuple[Path_, str, str, str]]:
         value = err.get("input")
         if kind.startswith("KB"):
             code, msg, hint = kind, err["msg"], ""
+            if code == "KB021" and not loc:
+                loc = ("reviewed",)  # a model-level date check: point at the field to change
             if code == "KB012" and loc and loc[-1] in _LANG:
                 parent = field_name(loc[:-1])
                 msg = f"field '{parent}' has empty '{loc[-1]}' text"
@@ -90,7 +92,11 @@ def translate(exc: ValidationError) -> list[tuple[Path_, str, str, str]]:
             hint = f"use one of: {ctx.get('expected', '')}"
         elif kind == "string_pattern_mismatch":
             code, msg = "KB023", f"field '{name}' value {str(value)[:60]!r} has the wrong form"
-            hint = "use lowercase letters, digits and single hyphens (kebab-case)" if "a-z0-9" in str(ctx.get("pattern", "")) else f"it must match {ctx.get('pattern')}"
+            hint = (
+                "use lowercase letters, digits and single hyphens (kebab-case)"
+                if "a-z0-9" in str(ctx.get("pattern", ""))
+                else f"it must match {ctx.get('pattern')}"
+            )
         elif kind in ("too_short", "string_too_short"):
             code, msg = "KB010", f"field '{name}' is empty or too short"
             hint = f"give at least {ctx.get('min_length', 1)} item(s)" if kind == "too_short" else "write some text"

@@ -32,10 +32,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "missing": {"zh": "缺少此字段。", "en": "This field is missing."},
     "not_text": {"zh": "此字段必须是文本。", "en": "This field must be text."},
     "type": {"zh": "未知的违规类型“{value}”。", "en": "Unknown violation type '{value}'."},
-    "date": {"zh": "日期“{value}”无效，请使用 YYYY-MM-DD 格式的真实日期。", "en": "'{value}' is not a real date in the form YYYY-MM-DD."},
-    "range": {"zh": "日期“{value}”超出支持范围（1900–2200 年）。", "en": "The date '{value}' is outside the supported years 1900–2200."},
+    "date": {
+        "zh": "日期“{value}”无效，请使用 YYYY-MM-DD 格式的真实日期。",
+        "en": "'{value}' is not a real date in the form YYYY-MM-DD.",
+    },
+    "range": {
+        "zh": "日期“{value}”超出支持范围（1900–2200 年）。",
+        "en": "The date '{value}' is outside the supported years 1900–2200.",
+    },
     "future": {"zh": "日期 {value} 晚于计算日期 {today}。", "en": "The date {value} is after the as-of date {today}."},
-    "before": {"zh": "解决日期 {value} 早于违规日期 {date}。", "en": "The resolution date {value} is before the violation date {date}."},
+    "before": {
+        "zh": "解决日期 {value} 早于违规日期 {date}。",
+        "en": "The resolution date {value} is before the violation date {date}.",
+    },
 }
 
 

@@ -56,7 +56,9 @@ class Source(Strict):
     title: ShortStr = Field(description="The source's own title, in its own language.")
     publisher: ShortStr
     kind: Literal["official", "third-party"] = Field(
-        description="official = Amazon's own pages and moderators, courts and patent offices; third-party = everyone else."
+        description=(
+            "official = Amazon's own pages and moderators, courts and patent offices; third-party = everyone else."
+        )
     )
     accessed: dt.date
     note: Text | None = None
@@ -92,7 +94,9 @@ class EntryBase(Strict):
     @model_validator(mode="after")
     def _dates_in_order(self) -> EntryBase:
         if self.reviewed < self.added:
-            raise PydanticCustomError("KB021", "'reviewed' ({r}) is before 'added' ({a})", {"r": str(self.reviewed), "a": str(self.added)})
+            raise PydanticCustomError(
+                "KB021", "'reviewed' ({r}) is before 'added' ({a})", {"r": str(self.reviewed), "a": str(self.added)}
+            )
         return self
 
     @model_validator(mode="after")
@@ -102,14 +106,18 @@ class EntryBase(Strict):
                 for n in v.sources:
                     if n > len(self.sources):
                         raise PydanticCustomError(
-                            "KB018", "a disagreement cites source {n}, but the entry has {k} sources", {"n": n, "k": len(self.sources)}
+                            "KB018",
+                            "a disagreement cites source {n}, but the entry has {k} sources",
+                            {"n": n, "k": len(self.sources)},
                         )
         return self
 
 
 class Removal(Strict):
     removes: list[Text] = Field(min_length=1, description="What takes the violation off the page.")
-    does_not_remove: list[Text] = Field(min_length=1, description="Common beliefs that do not work (e.g. deleting the listing).")
+    does_not_remove: list[Text] = Field(
+        min_length=1, description="Common beliefs that do not work (e.g. deleting the listing)."
+    )
 
 
 class Violation(EntryBase):
@@ -186,7 +194,9 @@ class Warning_(EntryBase):
         for e in self.enforcement:
             if e.source > len(self.sources):
                 raise PydanticCustomError(
-                    "KB018", "an enforcement item cites source {n}, but the entry has {k} sources", {"n": e.source, "k": len(self.sources)}
+                    "KB018",
+                    "an enforcement item cites source {n}, but the entry has {k} sources",
+                    {"n": e.source, "k": len(self.sources)},
                 )
         return self
 
@@ -196,7 +206,9 @@ class LetterPart(Strict):
     text: Annotated[SafeStr, Field(min_length=1, max_length=5000)] = Field(
         description="The English paragraph exactly as sent to Amazon."
     )
-    explain: Text = Field(description="What this paragraph does and why (zh for Chinese sellers, en for English readers).")
+    explain: Text = Field(
+        description="What this paragraph does and why (zh for Chinese sellers, en for English readers)."
+    )
 
 
 class Poa(EntryBase):
@@ -205,7 +217,9 @@ class Poa(EntryBase):
     letter: list[LetterPart] = Field(min_length=3)
     why_it_works: list[Text] = Field(min_length=1)
     common_mistakes: list[Text] = Field(min_length=1)
-    avoids_rejections: list[Text] = Field(min_length=1, description="The rejection reasons this letter is written to avoid.")
+    avoids_rejections: list[Text] = Field(
+        min_length=1, description="The rejection reasons this letter is written to avoid."
+    )
 
 
 class GlossaryTerm(Strict):

@@ -47,7 +47,9 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters.update(inline=md_inline, block=md_block, plain=plain, fm=lambda v: Markup(json.dumps(plain(v), ensure_ascii=False)))
+    env.filters.update(
+        inline=md_inline, block=md_block, plain=plain, fm=lambda v: Markup(json.dumps(plain(v), ensure_ascii=False))
+    )
     return env
 
 
@@ -65,7 +67,9 @@ class Ctx:
         return "" if text is None else text.get(self.lang)
 
     def t(self, key: str, **fmt: object) -> Markup:
-        return Markup(md_escape(labels.t(key, self.lang, **fmt)))
+        # Labels are our own constants; only the interpolated values need escaping.
+        safe = {k: md_inline(v) for k, v in fmt.items()}
+        return Markup(labels.t(key, self.lang, **safe))
 
     def v(self, vocab_name: str, key: str | None) -> str:
         if key is None:

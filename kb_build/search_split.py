@@ -22,9 +22,7 @@ def split_index(site_dir: Path, other_langs: list[str]) -> dict[str, int]:
     for doc in index.get("docs", []):
         location: str = doc.get("location", "")
         lang = next((lg for lg in other_langs if location == f"{lg}/" or location.startswith(f"{lg}/")), "default")
-        if lang != "default":
-            doc = {**doc, "location": location[len(lang) + 1 :]}
-        buckets[lang].append(doc)
+        buckets[lang].append(doc if lang == "default" else {**doc, "location": location[len(lang) + 1 :]})
     sizes = {}
     for lang, docs in buckets.items():
         target = index_path if lang == "default" else site_dir / lang / "search" / "search_index.json"

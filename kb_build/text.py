@@ -9,7 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 from pydantic_core import PydanticCustomError
 
 # A tag-like construct: <b>, </div>, <!-- -->, <script ...>, <!doctype>
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*/?\s*(script|style|iframe|img|svg|a)\b", re.I)
+_HTML = re.compile(r"</?[A-Za-z!?][^<>]*>|</?(script|style|iframe|img|svg|object|embed|math)\b", re.I)
 _SCHEMES = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.I)
 # Markdown link or image target: [text](target) / ![alt](target)
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
@@ -20,9 +20,13 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\
 def check_safe_text(value: str) -> str:
     """Reject raw HTML, script URLs and non-https links in contributor text."""
     if _HTML.search(value):
-        raise PydanticCustomError("KB020", "raw HTML is not allowed in text ({snippet})", {"snippet": _snippet(_HTML, value)})
+        raise PydanticCustomError(
+            "KB020", "raw HTML is not allowed in text ({snippet})", {"snippet": _snippet(_HTML, value)}
+        )
     if _SCHEMES.search(value):
-        raise PydanticCustomError("KB019", "'{scheme}' links are not allowed", {"scheme": _SCHEMES.search(value).group(0)})  # type: ignore[union-attr]
+        raise PydanticCustomError(
+            "KB019", "'{scheme}' links are not allowed", {"scheme": _SCHEMES.search(value).group(0)}
+        )  # type: ignore[union-attr]
     for target in _MD_LINK.findall(value):
         if target and not target.startswith("https://"):
             raise PydanticCustomError("KB019", "link target '{target}' is not an https URL", {"target": target[:60]})

@@ -85,9 +85,7 @@ def load_bytes(raw: bytes) -> LoadedYaml:
         result.problems.append(problem)
         return result
     assert text is not None
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         result.problems.append(YamlProblem(1, 1, "KB006", "file is empty"))
         return result
     try:
@@ -143,9 +141,7 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     lines = text.splitlines()
     hint = ""
-    if "\t" in text and (
-        "tab" in str(problem) or (0 < line <= len(lines) and "\t" in lines[line - 1])
-    ):
+    if "\t" in text and ("tab" in str(problem) or (0 < line <= len(lines) and "\t" in lines[line - 1])):
         tab_line = next((i + 1 for i, ln in enumerate(lines) if "\t" in ln), line)
         return YamlProblem(tab_line, 1, "KB001", "tab character used for indentation", "indent with spaces, not tabs")
     context = getattr(exc, "context", None)
@@ -174,7 +170,12 @@ def _to_python(root: yaml.Node, result: LoadedYaml) -> Any:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     result.problems.append(
-                        YamlProblem(key_node.start_mark.line + 1, key_node.start_mark.column + 1, "KB013", "keys must be plain words")
+                        YamlProblem(
+                            key_node.start_mark.line + 1,
+                            key_node.start_mark.column + 1,
+                            "KB013",
+                            "keys must be plain words",
+                        )
                     )
                     continue
                 key = str(key_node.value)

@@ -345,7 +345,7 @@ export function buildCsv(result, input, rules, lang) {
     result.violations.forEach((v, i) => {
       const it = input.violations[i];
       const t = rules.types[it.type];
-      rows.push([it.type, (t && t.title && t.title[L]) || it.type, it.date, it.resolved_on || "", v.expires_on, v.days_left, v.counting ? "yes" : "no"]);
+      rows.push([it.type, (t && t.title && t.title[L]) || it.type, it.date, it.resolved_on || "", v.expires_on, v.days_left, v.counting ? (L === "zh" ? "是" : "yes") : L === "zh" ? "否" : "no"]);
     });
   }
   return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";

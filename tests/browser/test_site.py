@@ -1,0 +1,56 @@
+"""Browser tests on the built site: language switch and per-language search."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+CROCS = "warnings/crocs-jibbitz-charms/"
+
+
+def search(page: Page, query: str) -> None:
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    page.keyboard.press("End")  # Material searches on keyup
+    expect(page.locator(".md-search-result__list li").first).to_be_visible(timeout=15000)
+
+
+def result_links(page: Page) -> list[str]:
+    return page.locator(".md-search-result__list a").evaluate_all("els => els.map(e => e.href)")
+
+
+def test_language_switch_keeps_the_page(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/{CROCS}")
+    page.locator(".md-select a[hreflang='en']").first.click()
+    page.wait_for_url(re.compile(r"/en/warnings/crocs-jibbitz-charms/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.locator(".md-select a[hreflang='zh']").first.click()
+    page.wait_for_url(re.compile(rf"{re.escape(site_url)}/warnings/crocs-jibbitz-charms/$"))
+
+
+def test_chinese_search_finds_the_charms_warning(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/")
+    search(page, "鞋花")
+    links = result_links(page)
+    assert any(CROCS in link and "/en/" not in link for link in links), links
+    assert not any("/en/" in link for link in links), links
+
+
+def test_english_search_finds_the_english_page_only(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/en/")
+    search(page, "Jibbitz")
+    links = result_links(page)
+    assert any(f"/en/{CROCS}" in link for link in links), links
+    assert all("/en/" in link for link in links), links
+
+
+def test_chinese_query_on_english_site_finds_no_chinese_pages(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/en/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("鞋花")
+    page.keyboard.press("End")
+    page.wait_for_timeout(1500)
+    links = result_links(page)
+    assert all("/en/" in link for link in links), links

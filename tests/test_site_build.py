@@ -1,0 +1,113 @@
+"""The real site, built once with --strict: every entry in both languages, nothing external."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kb_build.corpus import load_corpus
+from kb_build.models import COLLECTIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    c = load_corpus(ROOT)
+    assert c.errors == [], "\n".join(d.format() for d in c.errors)
+    return c
+
+
+def test_every_entry_is_built_in_both_languages(built_site: Path, corpus) -> None:
+    for collection in COLLECTIONS:
+        assert (built_site / collection / "index.html").exists()
+        assert (built_site / "en" / collection / "index.html").exists()
+        if collection == "glossary":
+            continue
+        for entry_id in corpus.entries[collection]:
+            zh = built_site / collection / entry_id / "index.html"
+            en = built_site / "en" / collection / entry_id / "index.html"
+            assert zh.exists(), zh
+            assert en.exists(), en
+            assert '<html lang="zh"' in zh.read_text("utf-8")
+            assert '<html lang="en"' in en.read_text("utf-8")
+
+
+def test_glossary_terms_have_anchors(built_site: Path, corpus) -> None:
+    html = (built_site / "glossary" / "index.html").read_text("utf-8")
+    for term_id in corpus.entries["glossary"]:
+        assert f'id="{term_id}"' in html
+
+
+def test_entry_pages_show_sources_labels_reviewed_date_and_edit_link(built_site: Path, corpus) -> None:
+    entry = next(iter(corpus.entries["warnings"].values()))
+    html = (built_site / "warnings" / entry.id / "index.html").read_text("utf-8")
+    assert "kb-badge" in html
+    assert f'datetime="{entry.model.reviewed}"' in html
+    assert f"edit/main/data/warnings/{entry.id}.yml" in html
+
+
+class _Resources(HTMLParser):
+    """Collect every URL the browser would fetch on its own (not plain links)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and a.get("src"):
+            self.urls.append(a["src"] or "")
+        if tag == "link" and a.get("href") and (a.get("rel") or "") not in ("alternate", "canonical"):
+            self.urls.append(a["href"] or "")
+        if tag == "object" and a.get("data"):
+            self.urls.append(a["data"] or "")
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        parser = _Resources()
+        parser.feed(text)
+        for url in parser.urls:
+            if re.match(r"^(https?:)?//", url):
+                offenders.append(f"{page.relative_to(built_site)}: {url}")
+    for asset in list(built_site.rglob("*.css")) + list(built_site.rglob("*.js")):
+        text = asset.read_text("utf-8", "replace")
+        if "fonts.googleapis.com" in text or "fonts.gstatic.com" in text:
+            offenders.append(f"{asset.relative_to(built_site)}: Google Fonts")
+        for url in re.findall(r"url\((['\"]?)(https?://[^)'\"]+)", text):
+            offenders.append(f"{asset.relative_to(built_site)}: {url[1]}")
+    assert offenders == []
+
+
+def test_each_language_ships_only_its_own_search_index(built_site: Path) -> None:
+    zh = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text("utf-8"))
+    assert zh["docs"] and en["docs"]
+    assert not any(d["location"].startswith("en/") for d in zh["docs"])
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    zh_titles = [d["title"] for d in zh["docs"] if d["location"].startswith("warnings/") and "#" not in d["location"]]
+    en_titles = [d["title"] for d in en["docs"] if d["location"].startswith("warnings/") and "#" not in d["location"]]
+    assert all(cjk.search(t) for t in zh_titles), zh_titles
+    assert not any(cjk.search(t) for t in en_titles), en_titles
+
+
+def test_search_is_configured_for_chinese(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    assert "zh" in index["config"]["lang"]
+    assert "\\u200b" in index["config"]["separator"]
+    text = " ".join(d["text"] for d in index["docs"])
+    # jieba with the user dictionary cuts 鞋花 out as a word of its own
+    assert "\u200b鞋花\u200b" in text or "鞋花\u200b" in text
+
+
+def test_chinese_headings_get_readable_anchors(built_site: Path) -> None:
+    html = (built_site / "ahr" / "index.html").read_text("utf-8")
+    ids = re.findall(r'<h2 id="([^"]+)"', html)
+    assert ids and not any(re.fullmatch(r"_\d+", i) for i in ids), ids
