@@ -4,7 +4,8 @@ What it does, in order:
 1. line endings to LF, trailing whitespace stripped, exactly one final newline;
 2. the schema comment (`# yaml-language-server: $schema=../../schemas/<collection>.schema.json`)
    added as the first line, or corrected if it names another collection;
-3. top-level keys put in the model's field order. A top-level block is a column-0 `key:` line plus
+3. top-level keys put in canonical order (`field_order`: the model's field order, with
+   disagreements, sources, added and reviewed last). A top-level block is a column-0 `key:` line plus
    everything under it; comment lines directly above a key travel with it. Nested keys are left
    as they are (moving them safely would need a round-trip YAML editor).
 
@@ -24,6 +25,17 @@ from kb_build.models import MODELS
 from kb_build.yaml_loader import load_bytes
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:(?:\s|$)")
+
+
+# Shared fields that read best at the end of a file: the evidence and the dates.
+TAIL_FIELDS = ("disagreements", "sources", "added", "reviewed")
+
+
+def field_order(collection: str) -> list[str]:
+    """The canonical top-level key order: the model's field order, with the shared
+    evidence and date fields (TAIL_FIELDS) moved after the collection's own fields."""
+    names = list(MODELS[collection].model_fields)
+    return [n for n in names if n not in TAIL_FIELDS] + [n for n in TAIL_FIELDS if n in names]
 
 
 def modeline(collection: str) -> str:
@@ -81,7 +93,7 @@ def _key_order(text: str, collection: str) -> str:
     if not blocks:
         return text
     # The header (modeline and any comments before the first key) never moves.
-    order = {name: i for i, name in enumerate(model.model_fields)}
+    order = {name: i for i, name in enumerate(field_order(collection))}
     keys = [k for k, _ in blocks]
     ranked = sorted(range(len(blocks)), key=lambda i: (order.get(keys[i], len(order)), i))
     if ranked == list(range(len(blocks))):

@@ -31,7 +31,8 @@ STALE_DAYS = 365
 HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 # Han characters plus full-width punctuation and forms: what must never appear in English.
 CJK_ANY = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2e80-\u2fdf]")
-FULLWIDTH_PUNCT = r"[，。：；？！（）、“”‘’《》【】]"
+# Curly quotes are left out: they are shared with English and writers space them around Latin words.
+FULLWIDTH_PUNCT = r"[，。：；？！（）、《》【】]"
 
 # Spans whose content is not prose: inline code, Markdown link targets, bare URLs.
 _SKIP_SPANS = re.compile(r"`[^`]*`|\]\([^)]*\)|https://\S+")
@@ -49,13 +50,18 @@ _LINK = re.compile(r"\[[^\]]+\]\(https://[^)]+\)")
 _LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
 _BOLD = re.compile(r"\*\*[^*]+\*\*")
 _CODE = re.compile(r"`[^`]+`")
-# Tokens that must survive translation unchanged: ISO dates, case numbers, long numbers.
-_FACT = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}-[a-z]{2}-\d{3,5}\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{5,}\b")
+# Tokens that must survive translation unchanged: ISO dates, case numbers, patent and
+# registration numbers (7+ digits once commas are removed). Amounts are not compared:
+# Chinese counts in 万 ("180 万美元" = "$1.8 million").
+_FACT = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}-[a-z]{2}-\d{3,6}\b|\b\d{1,3}(?:,\d{3}){2,}\b|\b\d{7,}\b")
+
+
+NEUTRAL = "\x01"  # stands in for skipped characters: neither space, Latin nor Chinese
 
 
 def _blank_out(text: str) -> str:
-    """Replace code, link targets and URLs with spaces so style rules ignore them (offsets kept)."""
-    return _SKIP_SPANS.sub(lambda m: " " * len(m.group(0)), text)
+    """Neutralise code, link targets and URLs so style rules ignore them (offsets kept)."""
+    return _SKIP_SPANS.sub(lambda m: NEUTRAL * len(m.group(0)), text)
 
 
 def _snip(text: str, start: int, end: int) -> str:
@@ -86,11 +92,10 @@ def zh_punctuation(text: str) -> list[str]:
 
 def zh_spacing(text: str) -> list[str]:
     """Missing space between Chinese and Latin/digits, or spaces beside full-width punctuation (KB102)."""
-    prose = _blank_out(_NO_SPACE_WORDS.sub(lambda m: " " * len(m.group(0)), text))
-    prose = re.sub(r"\*\*|(?<!\*)\*(?!\*)", "\x00", prose)  # emphasis markers count as nothing
-    prose = prose.replace("\x00", "")
-    found = [_snip(prose, m.start(), m.end()) for m in _HAN_LATIN.finditer(prose)]
-    found += [_snip(prose, m.start(), m.end()) for m in _SPACE_AT_FULLWIDTH.finditer(prose)]
+    prose = _blank_out(_NO_SPACE_WORDS.sub(lambda m: NEUTRAL * len(m.group(0)), text))
+    prose = prose.replace("*", NEUTRAL)  # "**注意**Amazon": emphasis markers are neither side
+    found = [_snip(text, m.start(), m.end()) for m in _HAN_LATIN.finditer(prose)]
+    found += [_snip(text, m.start(), m.end()) for m in _SPACE_AT_FULLWIDTH.finditer(prose)]
     return sorted(set(found))
 
 
@@ -117,7 +122,8 @@ def drift(zh: str, en: str) -> list[str]:
         a, b = count(zh), count(en)
         if a != b:
             out.append(f"{name}: zh has {a}, en has {b}")
-    zf, ef = set(_FACT.findall(zh)), set(_FACT.findall(en))
+    zf = {f.replace(",", "") for f in _FACT.findall(zh)}
+    ef = {f.replace(",", "") for f in _FACT.findall(en)}
     if zf != ef:
         only_zh, only_en = sorted(zf - ef), sorted(ef - zf)
         parts = []

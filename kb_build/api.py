@@ -1,0 +1,120 @@
+"""The read-only JSON API written into site/api/v1/ after the build.
+
+Files (documented on docs/api.md, changes logged in CHANGELOG_API.md):
+- api/v1/index.json              what exists: collections, feeds, the expiry rules file
+- api/v1/vocab.json              the shared vocabularies (titles of every code used in entries)
+- api/v1/<collection>.json       every entry of one collection, full data
+- api/v1/<collection>/<id>.json  one entry
+- api/v1/expiry-rules.json       written by kb_build.expiry.write_rules (the calculator's rules)
+
+Every file carries `schema_version` and `generated_at`. `generated_at` is deterministic for a
+given commit: SOURCE_DATE_EPOCH when set (reproducible-builds convention), otherwise the newest
+`reviewed` date in the corpus. Output is sorted and byte-stable, so two builds of the same
+commit produce identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from kb_build import labels
+from kb_build.corpus import Corpus, Entry
+from kb_build.models import COLLECTIONS
+
+SCHEMA_VERSION = 1
+API_DIR = Path("api") / "v1"
+EXPIRY_RULES = "expiry-rules.json"
+FEEDS = {"zh": "feeds/warnings.zh.xml", "en": "feeds/warnings.en.xml"}
+
+
+def generated_at(corpus: Corpus, env: dict[str, str] | None = None) -> str:
+    """UTC timestamp 'YYYY-MM-DDTHH:MM:SSZ' that depends only on the commit being built."""
+    env = os.environ if env is None else env
+    epoch = (env.get("SOURCE_DATE_EPOCH") or "").strip()
+    if epoch.isdigit():
+        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    newest = max((e.model.reviewed for e in corpus.all_entries()), default=dt.date(1970, 1, 1))
+    return f"{newest.isoformat()}T00:00:00Z"
+
+
+def page_path(entry: Entry, lang: str) -> str:
+    """Site-relative URL path of an entry's page (directory URLs)."""
+    prefix = "" if lang == "zh" else f"{lang}/"
+    if entry.collection == "glossary":
+        return f"{prefix}glossary/#{entry.id}"
+    return f"{prefix}{entry.collection}/{entry.id}/"
+
+
+def _url(site_url: str, path: str) -> str:
+    return (site_url.rstrip("/") + "/" + path) if site_url else path
+
+
+def entry_record(entry: Entry, site_url: str) -> dict[str, Any]:
+    return {
+        "collection": entry.collection,
+        "id": entry.id,
+        "url": {lang: _url(site_url, page_path(entry, lang)) for lang in ("zh", "en")},
+        "api": _url(site_url, f"{API_DIR.as_posix()}/{entry.collection}/{entry.id}.json"),
+        "source_file": entry.relpath,
+        "data": entry.model.model_dump(mode="json"),
+    }
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def build_api(corpus: Corpus, site_url: str = "", stamp: str | None = None) -> dict[str, str]:
+    """Relative file path (under site/) -> JSON text, for every API file this module owns."""
+    stamp = stamp or generated_at(corpus)
+    head = {"schema_version": SCHEMA_VERSION, "generated_at": stamp}
+    base = API_DIR.as_posix()
+    files: dict[str, str] = {}
+    collections: dict[str, Any] = {}
+    for collection in COLLECTIONS:
+        entries = sorted(corpus.entries[collection].values(), key=lambda e: e.id)
+        records = [entry_record(e, site_url) for e in entries]
+        for record in records:
+            files[f"{base}/{collection}/{record['id']}.json"] = _dump({**head, "entry": record})
+        files[f"{base}/{collection}.json"] = _dump(
+            {**head, "collection": collection, "total": len(records), "entries": records}
+        )
+        collections[collection] = {
+            "title": labels.COLLECTION_TITLES[collection],
+            "total": len(records),
+            "url": _url(site_url, f"{base}/{collection}.json"),
+            "ids": [r["id"] for r in records],
+        }
+    vocab = corpus.vocab.model_dump(mode="json") if corpus.vocab is not None else {}
+    files[f"{base}/vocab.json"] = _dump({**head, "vocab": vocab})
+    files[f"{base}/index.json"] = _dump(
+        {
+            **head,
+            "docs": {"zh": _url(site_url, "api/"), "en": _url(site_url, "en/api/")},
+            "collections": collections,
+            "files": {
+                "vocab": _url(site_url, f"{base}/vocab.json"),
+                "expiry_rules": _url(site_url, f"{base}/{EXPIRY_RULES}"),
+            },
+            "feeds": {lang: _url(site_url, path) for lang, path in FEEDS.items()},
+            "total": sum(c["total"] for c in collections.values()),
+        }
+    )
+    return files
+
+
+def write_api(corpus: Corpus, site_dir: Path, site_url: str = "") -> dict[str, int]:
+    """Write the API files; return bytes per file (for the build log and tests)."""
+    sizes: dict[str, int] = {}
+    for rel, text in build_api(corpus, site_url).items():
+        path = Path(site_dir) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        sizes[rel] = len(data)
+    return sizes
