@@ -111,3 +111,55 @@ def test_chinese_headings_get_readable_anchors(built_site: Path) -> None:
     html = (built_site / "ahr" / "index.html").read_text("utf-8")
     ids = re.findall(r'<h2 id="([^"]+)"', html)
     assert ids and not any(re.fullmatch(r"_\d+", i) for i in ids), ids
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if tag == "a" and a.get("href") is not None:
+            self.hrefs.append(a["href"] or "")
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    from urllib.parse import unquote, urlsplit
+
+    cache: dict[Path, _Links] = {}
+    broken: list[str] = []
+    insecure: list[str] = []
+    for page in built_site.rglob("*.html"):
+        links = cache.setdefault(page, _parse(page))
+        for href in links.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme in ("http",):
+                insecure.append(f"{page.relative_to(built_site)}: {href}")
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if parts.path.endswith((".xml", ".json", ".ics", ".csv")) or target.suffix in (".xml", ".json"):
+                if not target.exists():
+                    broken.append(f"{page.relative_to(built_site)}: {href}")
+                continue
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)}: {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = cache.setdefault(target, _parse(target)).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page.relative_to(built_site)}: {href} (no such anchor)")
+    assert broken == []
+    assert insecure == []
