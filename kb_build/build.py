@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,24 @@ def data_fingerprint(root: Path) -> str:
             st = path.stat()
             h.update(f"{path}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
+
+
+def source_date_epoch(root: Path) -> str:
+    """A build timestamp that depends only on the commit, so rebuilds are byte-identical.
+
+    MkDocs uses SOURCE_DATE_EPOCH for sitemap dates and gzip headers. We take the
+    last commit's time, or the newest entry date when there is no git history.
+    """
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10, check=False
+        ).stdout.strip()
+        if out.isdigit():
+            return out
+    except (OSError, subprocess.SubprocessError):
+        pass
+    dates = [f.stat().st_mtime for f in (root / "data").rglob("*.yml")]
+    return str(int(max(dates))) if dates else "0"
 
 
 def load_checked(root: Path) -> Corpus:

@@ -55,7 +55,8 @@ _CODES = [
         "put one space between Chinese characters and Latin words or numbers",
     ),
     Code("KB103", "CJK characters in English text", "English fields must be written in English"),
-    Code("KB104", "translation drift", "the zh and en versions of a list must have the same number of items"),
+    Code("KB104", "translation drift",
+         "zh and en need the same paragraphs, list lines, links, bold, code, dates and patent or case numbers"),
     Code("KB105", "stale entry", "re-check the sources and update 'reviewed' (entries are stale after 12 months)"),
     Code(
         "KB106",
@@ -70,6 +71,38 @@ _CODES = [
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
+
+# Chinese title and hint of every code, for the Chinese contributor guide (docs/contributing.md).
+ZH: dict[str, tuple[str, str]] = {
+    "KB001": ("YAML 语法错误", "按提示的位置修正缩进、引号或冒号"),
+    "KB002": ("文件不是干净的 UTF-8", "用 UTF-8（不带 BOM）保存文件"),
+    "KB003": ("键重复", "删除或改名其中一个键"),
+    "KB004": ("使用了被禁止的 YAML 写法", "不要用锚点（&）、别名（*）或 !!标签，直接写出值"),
+    "KB005": ("文件过大或嵌套过深", "拆分长文本；单个条目不超过 512 KB、40 层"),
+    "KB006": ("文件为空或不是映射", "文件必须是以 id: 开头的 YAML 映射"),
+    "KB010": ("缺少必填字段", "补上该字段；schemas/ 中的 JSON Schema 列出了全部字段"),
+    "KB011": ("未知字段", "检查拼写；允许的字段见 schema"),
+    "KB012": ("缺少译文", "每个面向读者的字段都要有 zh 和 en"),
+    "KB013": ("类型不对", "按 schema 要求的类型填写（文本、列表、数字、true/false）"),
+    "KB014": ("日期无效", "日期写成 YYYY-MM-DD，并且是真实存在的日期"),
+    "KB015": ("取值不允许", "使用 data/vocab.yml 中定义的值"),
+    "KB016": ("id 与文件名不一致", "文件名必须是 <id>.yml，id 用小写字母、数字和连字符"),
+    "KB017": ("id 重复", "id 在整个知识库中唯一；给其中一个条目改名"),
+    "KB018": ("引用的条目不存在", "指向已存在的条目 id，例如 violations/ip-complaint-utility-patent"),
+    "KB019": ("链接不安全或不是 https", "使用 https:// 链接"),
+    "KB020": ("文本中含有 HTML", "写纯文本或 Markdown 强调，不要写 HTML 标签"),
+    "KB021": ("日期顺序不对", "reviewed 不能早于 added，两者都不能是将来的日期"),
+    "KB022": ("数值超出范围", "按 schema 给出的范围填写"),
+    "KB023": ("值的格式不对", "按提示信息中的格式填写"),
+    "KB101": ("中文里用了半角标点", "中文句子用全角标点：，。：；？！（）"),
+    "KB102": ("中英文之间缺空格", "中文与英文单词、数字之间加一个空格；全角标点两侧不加空格"),
+    "KB103": ("英文字段里有中文字符", "英文字段只写英文，不用全角标点"),
+    "KB104": ("中英文内容不一致", "中英文的段落、列表行、链接、粗体、代码、日期和专利号/案号应一一对应"),
+    "KB105": ("条目过期", "重新核对来源并更新 reviewed（超过 12 个月即视为过期）"),
+    "KB106": ("缺少 schema 注释", "第一行写 # yaml-language-server: $schema=...（check --fix 会自动加上）"),
+    "KB107": ("格式可以规范化", "运行 python -m kb_build check --fix，规范空白和键的顺序"),
+}
+
 
 
 def get(code: str) -> Code:

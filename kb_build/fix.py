@@ -1,7 +1,8 @@
 """`check --fix`: safe, meaning-preserving mends of data files.
 
 What it does, in order:
-1. line endings to LF, trailing whitespace stripped, exactly one final newline;
+1. line endings to LF, trailing whitespace stripped (except where it is part of a literal block's
+   text), exactly one final newline;
 2. the schema comment (`# yaml-language-server: $schema=../../schemas/<collection>.schema.json`)
    added as the first line, or corrected if it names another collection;
 3. top-level keys put in canonical order (`field_order`: the model's field order, with
@@ -49,8 +50,18 @@ def _data(text: str) -> Any:
 
 def _whitespace(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [ln.rstrip() for ln in text.split("\n")]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    lines = text.rstrip("\n").split("\n")
+    stripped = "\n".join(ln.rstrip() for ln in lines) + "\n"
+    original = _data(text)
+    if _data(stripped) == original:
+        return stripped
+    # Some trailing whitespace is content (inside a literal block): strip line by line, keeping those.
+    for i, line in enumerate(lines):
+        if line != line.rstrip():
+            candidate = [*lines[:i], line.rstrip(), *lines[i + 1 :]]
+            if _data("\n".join(candidate) + "\n") == original:
+                lines = candidate
+    return "\n".join(lines) + "\n"
 
 
 def _modeline(text: str, collection: str) -> str:
@@ -92,7 +103,7 @@ def _key_order(text: str, collection: str) -> str:
             blocks[-1][1].append(line)
     if not blocks:
         return text
-    # The header (modeline and any comments before the first key) never moves.
+    # The header (modeline and every comment line before the first key) never moves.
     order = {name: i for i, name in enumerate(field_order(collection))}
     keys = [k for k, _ in blocks]
     ranked = sorted(range(len(blocks)), key=lambda i: (order.get(keys[i], len(order)), i))

@@ -193,7 +193,8 @@ def lint_entry(entry: Entry, today: dt.date) -> list[Diagnostic]:
     for loc, value in _english_strings(entry.model):
         bad = en_cjk(value)
         if bad:
-            add(loc, "KB103", f"'{field_name(loc)}' (sent to Amazon in English) contains CJK characters: {_shorten(bad)}")
+            name = field_name(loc)
+            add(loc, "KB103", f"'{name}' (sent to Amazon in English) contains CJK characters: {_shorten(bad)}")
 
     reviewed = entry.model.reviewed
     if (today - reviewed).days > STALE_DAYS:
@@ -208,7 +209,8 @@ def lint_entry(entry: Entry, today: dt.date) -> list[Diagnostic]:
     if expected not in [h.strip() for h in head]:
         wrong = next((h for h in head if h.startswith(SCHEMA_COMMENT)), None)
         msg = f"schema comment points elsewhere: '{wrong}'" if wrong else "the file has no schema comment"
-        out.append(Diagnostic(entry.relpath, 1, 1, "KB106", msg, f"make the first line '{expected}' (check --fix does it)"))
+        hint = f"make the first line '{expected}' (check --fix does it)"
+        out.append(Diagnostic(entry.relpath, 1, 1, "KB106", msg, hint))
 
     fixed = normalise(raw, entry.collection)
     if fixed != raw:

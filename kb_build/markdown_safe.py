@@ -35,8 +35,13 @@ def md_inline(value: object) -> Markup:
 
 
 def md_block(value: object, indent: int = 0) -> Markup:
-    """Escape a multi-paragraph text and indent continuation lines (for list items)."""
-    escaped = str(md_escape(value))
+    """Escape a multi-paragraph text and indent continuation lines (for list items).
+
+    Blank lines separate paragraphs; a single line break is kept as a hard break,
+    because contributors writing a YAML block scalar (`|`) mean the lines they typed.
+    """
+    paragraphs = re.split(r"\n[ \t]*\n", str(md_escape(value)))
+    escaped = "\n\n".join("  \n".join(ln.strip() for ln in p.strip().splitlines() if ln.strip()) for p in paragraphs)
     if indent:
         pad = " " * indent
         escaped = "\n".join((pad + line if i and line.strip() else line) for i, line in enumerate(escaped.splitlines()))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb_build.build import generate, load_checked
+from kb_build.build import generate, load_checked, source_date_epoch
 from kb_build.diagnostics import DiagnosticError
 from kb_build.render import REPO_EDIT_BASE
 
@@ -23,6 +24,11 @@ def _root(config: Any) -> Path:
 def _i18n_building(config: Any) -> bool:
     plugin = config.plugins.get("i18n")
     return bool(plugin and getattr(plugin, "building", False))
+
+
+def on_config(config: Any, **_: Any) -> Any:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(_root(config)))
+    return config
 
 
 def on_pre_build(config: Any, **_: Any) -> None:

@@ -73,7 +73,10 @@ def _fields(collection: str, root: Path, today: str, entry_id: str) -> dict[str,
             "#       - {text: {zh: \"\", en: \"\"}, sources: [2]}\n"
             "#     our_reading: {zh: \"\", en: \"\"}\n"
         ),
-        "sources": "# 来源：官方优先，只用 https / sources: official first, https only\nsources:\n" + SOURCE.format(today=today),
+        "sources": (
+            "# 来源：官方优先，只用 https / sources: official first, https only\nsources:\n"
+            + SOURCE.format(today=today)
+        ),
         "added": f"added: {today}\n",
         "reviewed": f"# 每次核对来源后更新 / update whenever you re-check the sources\nreviewed: {today}\n",
     }
@@ -82,7 +85,9 @@ def _fields(collection: str, root: Path, today: str, entry_id: str) -> dict[str,
             "category": f"# one of: {v('categories')}\ncategory: \"\"\n",
             "right_type": f"# 知识产权类才填 / IP complaints only, one of: {v('right_types')}\n# right_type: \n",
             "counts_toward_ahr": "# 是否计入账户状况评级 / counts toward the AHR?\ncounts_toward_ahr: true\n",
-            "page_label": "# 账户状况页面上显示的名称 / the label shown on the Account Health page\npage_label:\n" + _text(),
+            "page_label": (
+                "# 账户状况页面上显示的名称 / the label shown on the Account Health page\npage_label:\n" + _text()
+            ),
             "triggers": "# 什么情况会触发 / what triggers it\ntriggers:\n" + _text_items(),
             "severity": f"# one of: {v('severities')}\nseverity: \"\"\n",
             "severity_basis": "# official | third-party | unknown\nseverity_basis: \"\"\n",
@@ -105,12 +110,16 @@ def _fields(collection: str, root: Path, today: str, entry_id: str) -> dict[str,
             "pitfalls": "pitfalls:\n" + _text_items(),
             "timeline": "timeline:\n" + _text(),
             "cost": "# cost: {zh: \"\", en: \"\"}   # optional\n",
-            "get_counsel": "# 涉及诉讼时设为 true / true when lawsuits or court deadlines are involved\nget_counsel: false\n",
+            "get_counsel": (
+                "# 涉及诉讼时设为 true / true when lawsuits or court deadlines are involved\nget_counsel: false\n"
+            ),
         }
     elif collection == "warnings":
         f |= {
             "niche": "# 涉及的品类 / the product niche\nniche:\n" + _text(),
-            "violation_types": "# 违规类型 id / violation ids, e.g. ip-complaint-utility-patent\nviolation_types:\n  - \"\"\n",
+            "violation_types": (
+                "# 违规类型 id / violation ids, e.g. ip-complaint-utility-patent\nviolation_types:\n  - \"\"\n"
+            ),
             "marketplaces": f"# one or more of: {v('marketplaces')}\nmarketplaces: []\n",
             "risk": f"# one of: {v('risk_levels')}\nrisk: \"\"\n",
             "risk_note": "risk_note:\n" + _text(),
@@ -123,7 +132,9 @@ def _fields(collection: str, root: Path, today: str, entry_id: str) -> dict[str,
             ),
             "enforcement": (
                 "# 维权记录，每条引用一个来源 / enforcement on record, each citing one source\nenforcement:\n"
-                "  - kind: \"\"        # case | tro-wave | amazon-action | other (case and tro-wave need court and number)\n"
+                "  - kind: \"\"        # case | tro-wave | amazon-action | other\n"
+                "    # court: \"\"     # case and tro-wave need court and number\n"
+                "    # number: \"\"\n"
                 f"    date: {today}\n"
                 "    summary:\n" + _text(6) + "    source: 1         # 1-based position in sources\n"
             ),
@@ -133,7 +144,8 @@ def _fields(collection: str, root: Path, today: str, entry_id: str) -> dict[str,
     elif collection == "poa":
         parts = ("opening", "corrective", "closing")
         letter = "".join(
-            f"  - part: {p}\n    text: \"\"   # English, exactly as sent to Amazon\n    explain:\n" + _text(6) for p in parts
+            f"  - part: {p}\n    text: \"\"   # English, exactly as sent to Amazon\n    explain:\n" + _text(6)
+            for p in parts
         )
         f |= {
             "violation_type": "# 违规类型 id / violation id, e.g. ip-complaint-utility-patent\nviolation_type: \"\"\n",
@@ -149,7 +161,9 @@ def _fields(collection: str, root: Path, today: str, entry_id: str) -> dict[str,
     elif collection == "glossary":
         f |= {
             "seller_usage": "# 卖家的说法，俗称在前 / how sellers say it, slang first\nseller_usage:\n  - \"\"\n",
-            "official_zh": "# 亚马逊官方中文（核实过才填）/ Amazon's official Chinese term, if verified\n# official_zh: \"\"\n",
+            "official_zh": (
+                "# 亚马逊官方中文（核实过才填）/ Amazon's official Chinese term, if verified\n# official_zh: \"\"\n"
+            ),
             "english": "english: \"\"\n",
             "definition": "definition:\n" + _text(),
             "confusable_with": "# 容易混淆的术语 id / glossary ids often confused with this one\nconfusable_with: []\n",
@@ -169,7 +183,8 @@ def render_template(collection: str, entry_id: str, root: Path, today: dt.date |
         "# Fill in every \"\"; zh and en say the same facts. Then run: python -m kb_build check\n"
         "# Guide: CONTRIBUTING.md (English) / docs/contributing.md (中文)\n"
     )
-    return head + "".join(fields[n] for n in field_order(collection))
+    text = head + "".join(fields[n] for n in field_order(collection))
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
 def validate_id(collection: str, entry_id: str, root: Path) -> str | None:
@@ -181,7 +196,8 @@ def validate_id(collection: str, entry_id: str, root: Path) -> str | None:
                 f"(kebab-case, at most {MAX_ID} characters), e.g. 'crocs-jibbitz-charms'")
     for path in data_files(root / "data"):
         if path.stem == entry_id:
-            return f"id '{entry_id}' already exists: {path.relative_to(root).as_posix()} (ids are unique across collections)"
+            where = path.relative_to(root).as_posix()
+            return f"id '{entry_id}' already exists: {where} (ids are unique across collections)"
         if entry_id in _aliases(path):
             return f"id '{entry_id}' is an alias (old id) in {path.relative_to(root).as_posix()}; choose another id"
     return None
@@ -230,3 +246,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new.add_argument("collection", choices=COLLECTIONS)
     new.add_argument("id", help="lowercase kebab-case id; also the file name")
     new.set_defaults(func=cmd_new)
+
+    from kb_build import guide  # cli.py loads optional modules by name; the codes command rides along
+
+    guide.register(sub)

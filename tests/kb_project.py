@@ -41,11 +41,14 @@ _LIST_KEY = re.compile(r"^(\w+):\s*$")
 
 def fill_template(text: str) -> str:
     out, last_key = [], ""
-    for line in text.splitlines(keepends=True):
+    for raw in text.splitlines(keepends=True):
+        line = raw
         m = _LIST_KEY.match(line)
         if m:
             last_key = m.group(1)
-        if line.strip() == '- ""':
+        if line.startswith("tags: []"):
+            line = "tags: [ip, patent]\n"
+        elif line.strip() == '- ""':
             line = line.replace('""', LIST_VALUES[last_key])
         else:
             k = _KEY.match(line)

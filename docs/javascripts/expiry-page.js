@@ -11,6 +11,12 @@ import {
 import { renderCountChart, renderScoreChart } from "./expiry-chart.js";
 
 const STORAGE_KEY = "kb-expiry:v1";
+// Rows drawn at once; the rest appear on "Show all" (1,000 rows of a table cost ~150 ms of layout).
+const FIRST_ROWS = 200;
+const FIRST_INPUT_ROWS = 100;
+
+const ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const esc = (value) => String(value).replace(/[&<>"']/g, (c) => ESC[c]);
 
 const UI = {
   zh: {
@@ -41,6 +47,7 @@ const UI = {
     copyFailed: "无法自动复制，请从地址栏复制链接。",
     fragment: "链接中有问题：",
     tooMany: "最多 {max} 条违规。",
+    showAll: "显示全部 {n} 行", 
   },
   en: {
     loading: "Loading the calculator…",
@@ -70,6 +77,7 @@ const UI = {
     copyFailed: "Could not copy automatically; copy the link from the address bar.",
     fragment: "There is a problem with the link:",
     tooMany: "At most {max} violations.",
+    showAll: "Show all {n} rows",
   },
 };
 
@@ -112,6 +120,9 @@ class ExpiryApp {
     this.state = emptyState(localToday());
     this.written = null;
     this.dateFmt = new Intl.DateTimeFormat(this.lang === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeZone: "UTC" });
+    this.fmtCache = new Map();
+    this.showAllResults = false;
+    this.showAllInputs = false;
     this.uid = `kbx${Math.random().toString(36).slice(2, 8)}`;
   }
 
@@ -143,8 +154,13 @@ class ExpiryApp {
   }
 
   fmt(iso) {
-    const z = parseDate(iso);
-    return typeof z === "number" ? this.dateFmt.format(new Date(z * 86400000)) : iso;
+    let out = this.fmtCache.get(iso);
+    if (out === undefined) {
+      const z = parseDate(iso);
+      out = typeof z === "number" ? this.dateFmt.format(new Date(z * 86400000)) : iso;
+      this.fmtCache.set(iso, out);
+    }
+    return out;
   }
 
   time(iso) {
@@ -352,7 +368,8 @@ class ExpiryApp {
     const t = this.t;
     this.todayInput.value = this.state.today;
     const frag = document.createDocumentFragment();
-    this.state.items.forEach((it, i) => {
+    const limit = this.showAllInputs ? this.state.items.length : Math.min(this.state.items.length, FIRST_INPUT_ROWS);
+    this.state.items.slice(0, limit).forEach((it, i) => {
       const n = i + 1;
       const sel = this.typeSelect(this.id(`r${i}-type`), it.type);
       sel.addEventListener("change", () => {
@@ -389,6 +406,12 @@ class ExpiryApp {
         h("fieldset", {}, h("legend", { class: "kb-expiry__rowlabel", text: fill(t.row, { n }) }),
           this.field(t.type, sel), this.field(t.date, date), this.field(t.resolved, res), this.field(t.count, count), remove)));
     });
+    if (limit < this.state.items.length) {
+      frag.append(h("li", {}, h("button", { type: "button", class: "md-button", "data-kb": "show-all-rows", onclick: () => {
+        this.showAllInputs = true;
+        this.renderInputs();
+      }, text: fill(t.showAll, { n: this.state.items.length }) })));
+    }
     this.rowsBox.replaceChildren(frag);
     this.noneMsg.hidden = this.state.items.length > 0;
     this.scoreInput.value = this.state.score === null ? "" : String(this.state.score);
@@ -411,7 +434,9 @@ class ExpiryApp {
     this.result = computeExpiry(input, this.rules);
     this.rowOf = rowOf;
     this.renderResults();
-    this.save();
+    // Writing a long URL and localStorage is not needed for the answer; do it right after.
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.save(), 0);
   }
 
   renderResults() {
@@ -467,24 +492,37 @@ class ExpiryApp {
     return h("div", { class: "kb-expiry__groups" }, h("h3", { text: t.groups }), h("ul", { "data-kb": "groups" }, items));
   }
 
+  tableRowsHtml(from, to) {
+    const t = this.t;
+    const out = [];
+    const time = (iso) => `<time datetime="${iso}">${esc(this.fmt(iso))}</time>`;
+    for (let i = from; i < to; i++) {
+      const v = this.result.violations[i];
+      const it = this.input.violations[i];
+      const href = esc(`${this.kbBase}${encodeURIComponent(it.type)}/`);
+      out.push(`<tr${v.counting ? "" : ' class="kb-expiry__done"'}><td><a href="${href}">${esc(this.title(it.type))}</a></td>`
+        + `<td>${time(it.date)}</td><td>${it.resolved_on ? time(it.resolved_on) : "—"}</td><td>${time(v.expires_on)}</td>`
+        + `<td class="kb-expiry__num">${v.days_left}</td><td>${v.counting ? t.yes : t.no}</td></tr>`);
+    }
+    return out.join("");
+  }
+
   renderTable() {
     const t = this.t;
+    const total = this.result.violations.length;
+    const shown = this.showAllResults ? total : Math.min(total, FIRST_ROWS);
     const tbody = document.createElement("tbody");
-    const frag = document.createDocumentFragment();
-    this.result.violations.forEach((v, i) => {
-      const it = this.input.violations[i];
-      const tr = document.createElement("tr");
-      if (!v.counting) tr.className = "kb-expiry__done";
-      const a = h("a", { href: `${this.kbBase}${encodeURIComponent(it.type)}/`, text: this.title(it.type) });
-      tr.append(h("td", {}, a), h("td", {}, this.time(it.date)), h("td", {}, it.resolved_on ? this.time(it.resolved_on) : "—"),
-        h("td", {}, this.time(v.expires_on)), h("td", { class: "kb-expiry__num", text: String(v.days_left) }),
-        h("td", { text: v.counting ? t.yes : t.no }));
-      frag.append(tr);
-    });
-    tbody.append(frag);
+    tbody.innerHTML = this.tableRowsHtml(0, shown);
     const head = h("tr", {}, [t.thType, t.thDate, t.thResolved, t.thExpires, t.thLeft, t.thCounts].map((x) => h("th", { scope: "col", text: x })));
-    return h("div", { class: "kb-expiry__scroll", tabindex: "0", role: "region", "aria-label": t.table },
-      h("table", { class: "kb-expiry__table", "data-kb": "table" }, h("caption", { text: t.table }), h("thead", {}, head), tbody));
+    const table = h("table", { class: "kb-expiry__table", "data-kb": "table" }, h("caption", { text: t.table }), h("thead", {}, head), tbody);
+    const more = shown < total
+      ? h("button", { type: "button", class: "md-button", "data-kb": "show-all-results", text: fill(t.showAll, { n: total }), onclick: (e) => {
+        this.showAllResults = true;
+        tbody.insertAdjacentHTML("beforeend", this.tableRowsHtml(shown, total));
+        e.currentTarget.remove();
+      } })
+      : null;
+    return h("div", {}, h("div", { class: "kb-expiry__scroll", tabindex: "0", role: "region", "aria-label": t.table }, table), more);
   }
 
   renderTimeline(series) {

@@ -1,0 +1,133 @@
+"""Atom feeds of new and updated niche warnings, one per language.
+
+site/feeds/warnings.zh.xml and site/feeds/warnings.en.xml (the warnings index links to both).
+An entry's `published` is its `added` date and its `updated` is its `reviewed` date, so a warning
+re-reviewed after new enforcement moves back to the top. Everything is derived from the data, so
+the files are byte-identical for the same commit. Text is escaped by xml.etree.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kb_build import labels
+from kb_build.api import FEEDS, generated_at, page_path
+from kb_build.corpus import Corpus, Entry
+from kb_build.markdown_safe import plain
+
+ATOM = "http://www.w3.org/2005/Atom"
+MAX_ENTRIES = 100
+SITE_TITLE = {"zh": "账户健康知识库", "en": "Account Health KB"}
+UPDATED_PREFIX = {"zh": "更新：", "en": "Updated: "}
+
+ET.register_namespace("", ATOM)
+
+
+def _stamp(day: object) -> str:
+    return f"{day}T00:00:00Z"
+
+
+def _url(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path if site_url else path
+
+
+def _tag_id(site_url: str, entry: Entry) -> str:
+    """A permanent entry id (RFC 4151 tag URI) that survives URL changes."""
+    host = urlsplit(site_url).hostname or "account-health-kb"
+    return f"tag:{host},{entry.model.added.isoformat()}:{entry.collection}/{entry.id}"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def build_feed(corpus: Corpus, lang: str, site_url: str = "") -> str:
+    entries = sorted(
+        corpus.entries["warnings"].values(),
+        key=lambda e: (e.model.reviewed, e.model.added, e.id),
+        reverse=True,
+    )[:MAX_ENTRIES]
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "zh-CN" if lang == "zh" else "en"})
+    collection_title = labels.COLLECTION_TITLES["warnings"][lang]
+    _sub(feed, "id", _url(site_url, FEEDS[lang]))
+    _sub(feed, "title", f"{SITE_TITLE[lang]} · {collection_title}")
+    _sub(feed, "subtitle", labels.COLLECTION_INTROS["warnings"][lang])
+    newest = max((e.model.reviewed for e in entries), default=None)
+    _sub(feed, "updated", _stamp(newest) if newest else generated_at(corpus))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=_url(site_url, FEEDS[lang]))
+    index = "warnings/" if lang == "zh" else f"{lang}/warnings/"
+    _sub(feed, "link", rel="alternate", type="text/html", href=_url(site_url, index))
+    author = _sub(feed, "author")
+    _sub(author, "name", SITE_TITLE[lang])
+    _sub(feed, "generator", "kb_build")
+    for entry in entries:
+        m = entry.model
+        item = _sub(feed, "entry")
+        title = plain(m.title.get(lang))
+        if m.reviewed > m.added:
+            title = UPDATED_PREFIX[lang] + title
+        _sub(item, "title", title)
+        _sub(item, "id", _tag_id(site_url, entry))
+        _sub(item, "link", rel="alternate", type="text/html", href=_url(site_url, page_path(entry, lang)))
+        _sub(item, "published", _stamp(m.added))
+        _sub(item, "updated", _stamp(m.reviewed))
+        risk = corpus.vocab.risk_levels[m.risk].title.get(lang) if corpus.vocab else m.risk
+        _sub(item, "category", term=m.risk, label=risk)
+        for tag in m.tags:
+            label = corpus.vocab.tags[tag].title.get(lang) if corpus.vocab and tag in corpus.vocab.tags else tag
+            _sub(item, "category", term=tag, label=label)
+        colon = labels.t("colon", lang)
+        summary = (
+            f"{labels.t('risk', lang)}{colon}{risk}\n"
+            f"{labels.t('niche', lang)}{colon}{plain(m.niche.get(lang))}\n\n"
+            f"{plain(m.summary.get(lang))}"
+        )
+        _sub(item, "summary", summary, type="text")
+    ET.indent(feed, space=" ")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def write_feeds(corpus: Corpus, site_dir: Path, site_url: str = "") -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for lang, rel in FEEDS.items():
+        path = Path(site_dir) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = build_feed(corpus, lang, site_url).encode("utf-8")
+        path.write_bytes(data)
+        sizes[rel] = len(data)
+    return sizes
+
+
+ALTERNATE_MARK = 'type="application/atom+xml"'
+
+
+def advertise_feeds(site_dir: Path, site_url: str = "") -> int:
+    """Add <link rel="alternate" type="application/atom+xml"> to the head of the warnings pages
+    (feed autodiscovery). Pages that already carry one are left alone; returns pages changed."""
+    changed = 0
+    for lang, rel in FEEDS.items():
+        folder = Path(site_dir) / ("warnings" if lang == "zh" else f"{lang}/warnings")
+        if not folder.is_dir():
+            continue
+        title = f"{SITE_TITLE[lang]} · {labels.COLLECTION_TITLES['warnings'][lang]}"
+        href = _url(site_url, rel) if site_url else "/" + rel
+        link = ET.tostring(
+            ET.Element("link", {"rel": "alternate", "type": "application/atom+xml", "title": title, "href": href}),
+            encoding="unicode",
+            short_empty_elements=True,
+        ).replace(" />", ">")
+        for page in [*sorted(folder.glob("*/index.html")), folder / "index.html"]:
+            if not page.is_file():
+                continue
+            html = page.read_text("utf-8")
+            head_end = html.find("</head>")
+            if head_end < 0 or ALTERNATE_MARK in html[:head_end]:
+                continue
+            page.write_text(html[:head_end] + link + "\n" + html[head_end:], "utf-8")
+            changed += 1
+    return changed
