@@ -42,7 +42,7 @@ TODAY = dt.date(2024, 5, 16)
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -73,7 +73,13 @@ JS_MEASURE = """async ([rules, input, runs]) => {
   const { computeExpiry } = await import(new URL('../../javascripts/expiry.js', location.href).href);
   const app = document.querySelector('.kb-expiry').kbExpiry;
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const time = (f) => { document.body.offsetHeight; const t = performance.now(); f(); document.body.offsetHeight; return performance.now() - t; };
+  const time = (f) => {
+    document.body.offsetHeight;
+    const t = performance.now();
+    f();
+    document.body.offsetHeight;
+    return performance.now() - t;
+  };
   const m = { compute: [], update: [], all: [], inputs: [] };
   for (let i = 0; i < runs; i++) {
     m.compute.push(time(() => computeExpiry(input, rules)));
@@ -136,7 +142,9 @@ def main() -> int:
     n = args.n
     print(f"Chromium, {n} violations, median of {args.runs} runs (times include style and layout):")
     print(f"  computeExpiry only:                                   {m['compute']:6.1f} ms")
-    print(f"  compute + render results ({m['rows']} table rows shown, charts): {m['update']:6.1f} ms   (target < 50 ms)")
+    print(
+        f"  compute + render results ({m['rows']} table rows shown, charts): {m['update']:6.1f} ms   (target < 50 ms)"
+    )
     print(f"  compute + render results with all {n} table rows:       {m['all']:6.1f} ms")
     print(f"  render all {n} editable input rows ('Show all'):        {m['inputs']:6.1f} ms")
     print(f"  page load from a {len(fragment(items))}-character link to ready: {load * 1000:.0f} ms")

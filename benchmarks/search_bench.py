@@ -53,6 +53,9 @@ PF_UI = (
     '<div id="kb-pagefind"></div><script>window.addEventListener("DOMContentLoaded",()=>'
     'new PagefindUI({element:"#kb-pagefind",showSubResults:true,resetStyles:false}))</script>'
 )
+# A result is on screen, or the engine says there is none.
+DONE = """([r, m]) => document.querySelector(r) ||
+  /没有|未找到|No matching|No results/i.test((document.querySelector(m) || {}).textContent || "")"""
 COMPRESS = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
 
 
@@ -138,7 +141,7 @@ class Run:
 
 
 SEL = {
-    "material": ("label.md-header__button[for=__search]", "input.md-search__input", ".md-search-result__item > a",
+    "material": (None, "input.md-search__input", ".md-search-result__item > a",
                  ".md-search-result__meta"),
     "pagefind": (None, ".pagefind-ui__search-input", ".pagefind-ui__result-link", ".pagefind-ui__message"),
 }  # fmt: skip
@@ -153,7 +156,11 @@ def measure(browser: Any, url: str, engine: str, lang: str, query: str, profile:
     if PROFILES[profile]:
         cdp.send("Network.emulateNetworkConditions", {"offline": False, **PROFILES[profile]})
     finished: list[Any] = []
-    context.on("requestfinished", finished.append)
+
+    def on_finished(req: Any) -> None:
+        finished.append(req)
+
+    context.on("requestfinished", on_finished)
     opener, box, result, meta = SEL[engine]
     t0 = time.perf_counter()
     page.goto(url, wait_until="domcontentloaded", timeout=300_000)
@@ -163,7 +170,7 @@ def measure(browser: Any, url: str, engine: str, lang: str, query: str, profile:
     t1 = time.perf_counter()
     page.fill(box, query)
     page.keyboard.press("End")  # Material searches on keyup
-    page.wait_for_selector(result, timeout=300_000)
+    page.wait_for_function(DONE, arg=[result, meta], timeout=300_000)
     t2 = time.perf_counter()
     done = list(finished)
     total = search = 0
@@ -217,9 +224,7 @@ def main() -> None:
 
 
 def report(runs: list[Run]) -> None:
-    print(
-        "\n| N, network | lang | query | engine | first result s | after typing s | KB transferred | of which search KB |"
-    )
+    print("\n| N, network | lang | query | engine | first result s | after typing s | KB transferred | search KB |")
     print("|---|---|---|---|---|---|---|---|")
     for r in runs:
         if r.query == TIMED[r.lang]:

@@ -101,33 +101,3 @@ def write_feeds(corpus: Corpus, site_dir: Path, site_url: str = "") -> dict[str,
         path.write_bytes(data)
         sizes[rel] = len(data)
     return sizes
-
-
-ALTERNATE_MARK = 'type="application/atom+xml"'
-
-
-def advertise_feeds(site_dir: Path, site_url: str = "") -> int:
-    """Add <link rel="alternate" type="application/atom+xml"> to the head of the warnings pages
-    (feed autodiscovery). Pages that already carry one are left alone; returns pages changed."""
-    changed = 0
-    for lang, rel in FEEDS.items():
-        folder = Path(site_dir) / ("warnings" if lang == "zh" else f"{lang}/warnings")
-        if not folder.is_dir():
-            continue
-        title = f"{SITE_TITLE[lang]} · {labels.COLLECTION_TITLES['warnings'][lang]}"
-        href = _url(site_url, rel) if site_url else "/" + rel
-        link = ET.tostring(
-            ET.Element("link", {"rel": "alternate", "type": "application/atom+xml", "title": title, "href": href}),
-            encoding="unicode",
-            short_empty_elements=True,
-        ).replace(" />", ">")
-        for page in [*sorted(folder.glob("*/index.html")), folder / "index.html"]:
-            if not page.is_file():
-                continue
-            html = page.read_text("utf-8")
-            head_end = html.find("</head>")
-            if head_end < 0 or ALTERNATE_MARK in html[:head_end]:
-                continue
-            page.write_text(html[:head_end] + link + "\n" + html[head_end:], "utf-8")
-            changed += 1
-    return changed

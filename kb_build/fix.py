@@ -52,6 +52,8 @@ def _whitespace(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.rstrip("\n").split("\n")
     stripped = "\n".join(ln.rstrip() for ln in lines) + "\n"
+    if stripped == text:
+        return text
     original = _data(text)
     if _data(stripped) == original:
         return stripped
@@ -113,15 +115,22 @@ def _key_order(text: str, collection: str) -> str:
     return "\n".join(header + body + pending).rstrip("\n") + "\n"
 
 
-def normalise(text: str, collection: str) -> str:
-    """Return the normalised text; identical to `text` when nothing can be mended safely."""
-    original = _data(text)
-    if original is None:
-        return text
+def normalise(text: str, collection: str, parsed: Any = None) -> str:
+    """Return the normalised text; identical to `text` when nothing can be mended safely.
+
+    `parsed` is the already-loaded data of `text`, if the caller has it (saves a parse)."""
+    steps = (_whitespace, lambda t: _modeline(t, collection), lambda t: _key_order(t, collection))
     current = text
-    for step in (_whitespace, lambda t: _modeline(t, collection), lambda t: _key_order(t, collection)):
+    original = parsed
+    for step in steps:
         candidate = step(current)
-        if candidate != current and _data(candidate) == original:
+        if candidate == current:
+            continue
+        if original is None:
+            original = _data(text)
+            if original is None:
+                return text  # does not parse: leave it alone
+        if _data(candidate) == original:
             current = candidate
     return current
 

@@ -201,8 +201,8 @@ def lint_entry(entry: Entry, today: dt.date) -> list[Diagnostic]:
         add(("reviewed",), "KB105", f"last reviewed {reviewed} ({(today - reviewed).days} days ago)")
 
     try:
-        raw = entry.path.read_text("utf-8")
-    except OSError:
+        raw = entry.path.read_bytes().decode("utf-8")  # not read_text: keep CRLF visible
+    except (OSError, UnicodeDecodeError):
         return out
     expected = modeline(entry.collection)
     head = [ln for ln in raw.splitlines()[:5] if ln.startswith("#")]
@@ -212,7 +212,7 @@ def lint_entry(entry: Entry, today: dt.date) -> list[Diagnostic]:
         hint = f"make the first line '{expected}' (check --fix does it)"
         out.append(Diagnostic(entry.relpath, 1, 1, "KB106", msg, hint))
 
-    fixed = normalise(raw, entry.collection)
+    fixed = normalise(raw, entry.collection, parsed=entry.yaml.data)
     if fixed != raw:
         line = _first_difference(raw, fixed)
         out.append(Diagnostic(entry.relpath, line, 1, "KB107",

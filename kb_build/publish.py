@@ -7,7 +7,7 @@ from typing import Any
 
 from kb_build.api import write_api
 from kb_build.corpus import Corpus
-from kb_build.feeds import advertise_feeds, write_feeds
+from kb_build.feeds import write_feeds
 from kb_build.redirects import write_redirects
 
 
@@ -19,6 +19,5 @@ def write_publishing(corpus: Corpus, site_dir: Path, site_url: str = "") -> dict
         "api_files": len(api),
         "api_bytes": sum(api.values()),
         "feeds": feeds,
-        "feed_links": advertise_feeds(site_dir, site_url),
         "redirects": len(write_redirects(corpus, site_dir, site_url)),
     }

@@ -107,7 +107,8 @@ def render_entry(corpus: Corpus, entry: Entry, lang: str) -> str:
 
 def render_index(corpus: Corpus, collection: str, lang: str) -> str:
     ctx = Ctx(corpus, lang, collection)
-    entries = sorted(corpus.entries[collection].values(), key=lambda e: _sort_key(e, lang))
+    order = {name: i for i, name in enumerate(ctx.vocab.categories)}
+    entries = sorted(corpus.entries[collection].values(), key=lambda e: _sort_key(e, order))
     template = environment().get_template(f"{collection}_index.md.j2")
     return template.render(
         entries=entries,
@@ -118,10 +119,11 @@ def render_index(corpus: Corpus, collection: str, lang: str) -> str:
     )
 
 
-def _sort_key(entry: Entry, lang: str) -> tuple[Any, ...]:
+def _sort_key(entry: Entry, vocab_order: dict[str, int]) -> tuple[Any, ...]:
     m = entry.model
     if entry.collection == "violations":
-        return (not m.counts_toward_ahr, m.category, m.id)
+        # the order of data/vocab.yml, which follows the Account Health page
+        return (not m.counts_toward_ahr, vocab_order.get(m.category, 99), m.id)
     if entry.collection == "warnings":
         order = {"very-high": 0, "high": 1, "medium": 2, "low": 3}
         return (order.get(m.risk, 9), m.id)

@@ -172,3 +172,39 @@ def test_rules_from_corpus_and_write_rules(tmp_path: Path) -> None:
     assert path == tmp_path / "api" / "v1" / "expiry-rules.json"
     assert json.loads(path.read_text(encoding="utf-8")) == rules
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == [path]
+
+
+# ---- URL fragment (docs/javascripts/expiry-state.js) ----
+
+
+@needs_node
+def test_fragments_parse_and_round_trip(tmp_path: Path) -> None:
+    rules_file = tmp_path / "rules.json"
+    rules_file.write_text(json.dumps(RULES), encoding="utf-8")
+    writer_link = (
+        "#v=1&today=2024-05-16&items=ip-complaint-trademark:2023-12-02*3,"
+        "ip-complaint-utility-patent:2024-03-01*6,ip-complaint-utility-patent:2024-05-05*3"
+    )
+    hostile = [
+        "#v=1&items=%3Cimg%20src=x%20onerror=alert(1)%3E:2024-01-01",
+        "#v=1&items=__proto__:2024-01-01,ip-complaint-trademark:2024-02-30,ip-complaint-trademark:2024-01-01*0",
+        "#v=2",
+        "#v=1&today=%E0%A4%A",
+        "#v=1&score=1001&cost=nope:5,ip-complaint-trademark:x",
+        "",
+    ]
+    out = run_node([writer_link, *hostile], "--fragment", str(rules_file))
+    first = out[0]
+    assert first["problems"] == []
+    assert first["state"]["today"] == "2024-05-16"
+    assert [(i["type"], i["date"], i["count"]) for i in first["state"]["items"]] == [
+        ("ip-complaint-trademark", "2023-12-02", 3),
+        ("ip-complaint-utility-patent", "2024-03-01", 6),
+        ("ip-complaint-utility-patent", "2024-05-05", 3),
+    ]
+    assert "#" + first["roundtrip"] == writer_link + ""
+    for result in out[1:-1]:
+        assert result["problems"], result
+        assert result["state"]["items"] == []
+        assert all(set(p) == {"zh", "en"} for p in result["problems"])
+    assert out[-1]["present"] is False

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from kb_project import make_project
 
 from kb_build.corpus import data_files
 from kb_build.fix import field_order, fix_files, modeline, normalise
 from kb_build.yaml_loader import load_bytes
+from tests.kb_project import make_project
 
 MODE = modeline("glossary")
 ENTRY = """\

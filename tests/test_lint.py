@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from kb_project import make_project
 
 from kb_build import codes
 from kb_build.corpus import load_corpus
 from kb_build.lint import drift, en_cjk, lint_corpus, zh_punctuation, zh_spacing
+from tests.kb_project import make_project
 
 
 @pytest.mark.parametrize(
@@ -121,6 +121,14 @@ def test_positions_and_codes_on_a_bad_entry(tmp_path: Path, root: Path) -> None:
     assert lines[found["KB105"].line - 1].startswith("reviewed:")
     assert (found["KB106"].line, found["KB106"].col) == (1, 1)
     assert all(codes.get(d.code).severity == "warning" for d in diags)
+
+
+def test_kb107_sees_crlf(tmp_path: Path, root: Path) -> None:
+    project = _project(tmp_path, root)
+    path = project / "data" / "poa" / "test-poa.yml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    diags = lint_corpus(load_corpus(project))
+    assert [d.code for d in diags if d.path.endswith("test-poa.yml")] == ["KB107"]
 
 
 def test_check_exit_code_ignores_warnings(tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch,

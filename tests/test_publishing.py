@@ -10,8 +10,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_env
-from kb_project import make_project
 
 from kb_build import codes
 from kb_build.api import SCHEMA_VERSION, build_api, generated_at
@@ -20,6 +18,8 @@ from kb_build.feeds import ATOM, build_feed
 from kb_build.guide import codes_table, update_guides
 from kb_build.models import COLLECTIONS
 from kb_build.redirects import redirect_html, redirect_pages
+from tests.conftest import mkdocs_env
+from tests.kb_project import make_project
 
 A = f"{{{ATOM}}}"
 SITE_URL = "https://example.org/kb/"
@@ -206,6 +206,17 @@ def test_built_site_api_and_feeds(built_site: Path, root: Path) -> None:
     for entry in corpus.all_entries():
         for alias in entry.model.aliases if entry.collection != "glossary" else []:
             assert (built_site / f"{entry.collection}/{alias}/index.html").exists()
+
+
+def test_built_site_feed_links_resolve(built_site: Path) -> None:
+    """The warnings index pages link to the feeds (button and <head> autodiscovery)."""
+    for page, feed in (("warnings/index.html", "warnings.zh.xml"), ("en/warnings/index.html", "warnings.en.xml")):
+        html = (built_site / page).read_text("utf-8")
+        hrefs = re.findall(r'href="([^"]*feeds/[^"]+)"', html)
+        assert hrefs and all(h.endswith(feed) for h in hrefs)
+        relative = [h for h in hrefs if not h.startswith("http")]
+        target = (built_site / "feeds" / feed).resolve()
+        assert all(((built_site / page).parent / h).resolve() == target for h in relative)
 
 
 def test_built_site_pages(built_site: Path) -> None:

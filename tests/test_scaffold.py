@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from kb_project import fill_template, make_project
 
 from kb_build.cli import main
 from kb_build.corpus import load_corpus
@@ -15,6 +14,7 @@ from kb_build.lint import lint_corpus
 from kb_build.models import COLLECTIONS, MODELS
 from kb_build.scaffold import render_template
 from kb_build.yaml_loader import load_bytes
+from tests.kb_project import fill_template, make_project
 
 
 @pytest.mark.parametrize("collection", COLLECTIONS)

@@ -11,8 +11,8 @@ import {
 import { renderCountChart, renderScoreChart } from "./expiry-chart.js";
 
 const STORAGE_KEY = "kb-expiry:v1";
-// Rows drawn at once; the rest appear on "Show all" (1,000 rows of a table cost ~150 ms of layout).
-const FIRST_ROWS = 200;
+// Rows drawn at once; the rest appear on "Show all" (1,000 table rows cost ~250 ms of style and layout).
+const FIRST_ROWS = 100;
 const FIRST_INPUT_ROWS = 100;
 
 const ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

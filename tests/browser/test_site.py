@@ -21,12 +21,18 @@ def result_links(page: Page) -> list[str]:
     return page.locator(".md-search-result__list a").evaluate_all("els => els.map(e => e.href)")
 
 
+def switch_language(page: Page, lang: str) -> None:
+    page.locator(".md-header .md-select").first.hover()  # the menu opens on hover or focus
+    page.locator(f".md-header .md-select a[hreflang='{lang}']").first.click()
+
+
 def test_language_switch_keeps_the_page(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/{CROCS}")
-    page.locator(".md-select a[hreflang='en']").first.click()
+    switch_language(page, "en")
     page.wait_for_url(re.compile(r"/en/warnings/crocs-jibbitz-charms/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.locator(".md-select a[hreflang='zh']").first.click()
+    expect(page.locator("h1")).not_to_have_text(re.compile(r"[\u4e00-\u9fff]"))
+    switch_language(page, "zh")
     page.wait_for_url(re.compile(rf"{re.escape(site_url)}/warnings/crocs-jibbitz-charms/$"))
 
 
