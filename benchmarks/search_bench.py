@@ -110,6 +110,7 @@ def serve(site: Path, overrides: dict[str, bytes], extra_dirs: dict[str, Path]) 
 def pagefind_page(html: str) -> bytes:
     """The home page with Material's search switched off and Pagefind's default UI in the content."""
     html = html.replace('data-md-component="search"', 'data-md-component="search-off"')
+    html = re.sub(r',\s*"search":\s*"[^"]*"', "", html, count=1)  # else Material still fetches its index
     html = html.replace(
         '<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset">' + PF_UI, 1
     )
@@ -255,7 +256,7 @@ def _pages(urls: list[str]) -> list[str]:
 
 def _norm(url: str) -> str:
     """Page path without anchor, 'index.html' or language prefix, so both engines compare."""
-    url = url.split("#", maxsplit=1)[0].replace("index.html", "")
+    url = re.split(r"[#?]", url, maxsplit=1)[0].replace("index.html", "")
     return re.sub(r"^/(en/)?", "", url) or "(home)"
 
 

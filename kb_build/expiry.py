@@ -70,6 +70,8 @@ def rules_from_corpus(corpus: Any) -> Json:
     types: Json = {}
     for vid in sorted(corpus.entries.get("violations", {})):
         v = corpus.entries["violations"][vid].model
+        if not v.counts_toward_ahr:
+            continue  # performance metrics and the like never "expire" from the AHR: offering them would mislead
         types[vid] = {
             "window_days": v.window_days,
             "repeat_group": v.repeat_group if v.repeat_group in groups else None,

@@ -168,6 +168,8 @@ def test_rules_from_corpus_and_write_rules(tmp_path: Path) -> None:
         assert t["window_days"] == model.window_days
         assert t["repeat_group"] in (None, *rules["repeat_groups"])
         assert set(t["title"]) == {"zh", "en"}
+    scored = {vid for vid, e in corpus.entries["violations"].items() if e.model.counts_toward_ahr}
+    assert set(rules["types"]) == scored  # performance metrics never enter the calculator
     path = write_rules(corpus, tmp_path)
     assert path == tmp_path / "api" / "v1" / "expiry-rules.json"
     assert json.loads(path.read_text(encoding="utf-8")) == rules
