@@ -79,6 +79,9 @@ class Handler(SimpleHTTPRequestHandler):
         path = self.path.split("?", maxsplit=1)[0]
         file = Path(self.translate_path(self.path))
         file = file / "index.html" if file.is_dir() else file
+        if self.overrides and path.endswith("search/search_index.json"):
+            self.send_error(404)  # the Pagefind variant has no Material index (the plugin would be removed)
+            return
         if path in self.overrides:
             body = gzip.compress(self.overrides[path])
         elif file.suffix in COMPRESS and file.is_file():
