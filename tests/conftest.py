@@ -36,19 +36,24 @@ def root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real site once per test session with --strict."""
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=ROOT,
+def build_site(project: Path, dest: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build` for `project` into `dest` (a subprocess, as a maintainer would)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "-q", "-d", str(dest)],
+        cwd=project,
         env=mkdocs_env(),
         capture_output=True,
         text=True,
         timeout=900,
         check=False,
     )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the real site once per test session with --strict."""
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, mkdocs_env
+from tests.conftest import ROOT, build_site
 
 
 def _digest_tree(site: Path) -> dict[str, str]:
@@ -20,15 +18,7 @@ def _digest_tree(site: Path) -> dict[str, str]:
 
 def test_rebuild_is_byte_identical(built_site: Path, tmp_path: Path) -> None:
     second = tmp_path / "second"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(second)],
-        cwd=ROOT,
-        env=mkdocs_env(),
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    result = build_site(ROOT, second)
     assert result.returncode == 0, result.stderr
     first_tree, second_tree = _digest_tree(built_site), _digest_tree(second)
     assert sorted(first_tree) == sorted(second_tree)
