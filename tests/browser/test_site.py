@@ -40,8 +40,29 @@ def test_chinese_search_finds_the_charms_warning(page: Page, site_url: str) -> N
     page.goto(f"{site_url}/")
     search(page, "鞋花")
     links = result_links(page)
-    assert any(CROCS in link and "/en/" not in link for link in links), links
+    assert CROCS in links[0], links
     assert not any("/en/" in link for link in links), links
+    # the whole word is searched, not just its first character (kb_build.material_patches)
+    assert "h=%E9%9E%8B%E8%8A%B1" in links[0], links
+    assert not any(link.endswith("h=%E9%9E%8B") or "h=%E9%9E%8B#" in link for link in links), links
+
+
+def test_seller_words_find_their_entries(page: Page, site_url: str) -> None:
+    for query, expected in (
+        ("发明专利", "violations/ip-complaint-utility-patent/"),
+        ("撤回投诉", "strategies/rights-owner-retraction/"),
+    ):
+        page.goto(f"{site_url}/")
+        search(page, query)
+        links = result_links(page)
+        assert any(expected in link for link in links[:8]), (query, links[:8])
+
+
+def test_english_words_with_suffixes_are_found(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/en/")
+    search(page, "retraction")
+    links = result_links(page)
+    assert any("/en/strategies/rights-owner-retraction/" in link for link in links), links
 
 
 def test_english_search_finds_the_english_page_only(page: Page, site_url: str) -> None:
