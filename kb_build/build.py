@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kb_build.corpus import Corpus, load_corpus
 from kb_build.diagnostics import DiagnosticError
-from kb_build.render import render_all, write_pages
+from kb_build.render import TEMPLATE_DIR, render_all, write_pages
 
 log = logging.getLogger("mkdocs.plugins.kb_build")
 
@@ -67,9 +67,26 @@ def load_checked(root: Path) -> Corpus:
     return corpus
 
 
+_generated: set[tuple[str, str, str]] = set()
+
+
+def _templates_fingerprint() -> str:
+    h = hashlib.sha256()
+    for path in sorted(TEMPLATE_DIR.glob("*.j2")):
+        h.update(f"{path.name}:{path.stat().st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
 def generate(root: Path, docs_dir: Path) -> GenerateResult:
+    """Render data/ into docs/. mkdocs-static-i18n runs the build once per language;
+    the second pass finds the same data and templates and renders nothing."""
     corpus = load_checked(root)
+    key = (str(docs_dir), data_fingerprint(root), _templates_fingerprint())
+    if key in _generated:
+        return GenerateResult(corpus, 0, 0)
     written, deleted = write_pages(docs_dir, render_all(corpus))
+    _generated.clear()
+    _generated.add(key)
     if written or deleted:
         log.info("kb_build: wrote %d page(s), removed %d orphan(s)", written, deleted)
     return GenerateResult(corpus, written, deleted)
