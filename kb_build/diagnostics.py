@@ -53,6 +53,10 @@ class DiagnosticError(Exception):
 def rel(path: Path, root: Path) -> str:
     """Path as contributors see it: relative to the project root when possible."""
     try:
+        return path.relative_to(root).as_posix()  # the common case, without touching the disk
+    except ValueError:
+        pass
+    try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
