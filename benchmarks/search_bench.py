@@ -32,11 +32,10 @@ from typing import Any, ClassVar
 
 from playwright.sync_api import Page, sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.browser_launch import CHROMIUM, CHROMIUM_ARGS
+
 OUT = Path(__file__).resolve().parent / "out"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 # Chrome DevTools presets (bytes/s, ms added per request).
 PROFILES = {
     "none": None,
@@ -199,7 +198,7 @@ def main() -> None:
     args = ap.parse_args()
     runs: list[Run] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for n in (int(s) for s in args.sizes.split(",")):
             site, bundle = OUT / f"n{n}" / "site", OUT / f"n{n}-pagefind"
             secs = index_with_pagefind(site, bundle)
