@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kb_build.corpus import Corpus, load_corpus
 from kb_build.diagnostics import DiagnosticError
-from kb_build.render import TEMPLATE_DIR, render_all, write_pages
+from kb_build.render import REPO_EDIT_BASE, TEMPLATE_DIR, render_all, write_pages
 
 log = logging.getLogger("mkdocs.plugins.kb_build")
 
@@ -67,7 +67,7 @@ def load_checked(root: Path) -> Corpus:
     return corpus
 
 
-_generated: set[tuple[str, str, str]] = set()
+_generated: set[tuple[str, str, str, str]] = set()
 
 
 def _templates_fingerprint() -> str:
@@ -77,14 +77,14 @@ def _templates_fingerprint() -> str:
     return h.hexdigest()
 
 
-def generate(root: Path, docs_dir: Path) -> GenerateResult:
+def generate(root: Path, docs_dir: Path, edit_base: str = REPO_EDIT_BASE) -> GenerateResult:
     """Render data/ into docs/. mkdocs-static-i18n runs the build once per language;
     the second pass finds the same data and templates and renders nothing."""
     corpus = load_checked(root)
-    key = (str(docs_dir), data_fingerprint(root), _templates_fingerprint())
+    key = (str(docs_dir), edit_base, data_fingerprint(root), _templates_fingerprint())
     if key in _generated:
         return GenerateResult(corpus, 0, 0)
-    written, deleted = write_pages(docs_dir, render_all(corpus))
+    written, deleted = write_pages(docs_dir, render_all(corpus, edit_base))
     _generated.clear()
     _generated.add(key)
     if written or deleted:

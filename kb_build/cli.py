@@ -1,4 +1,4 @@
-"""Command line: python -m kb_build {check,schema,expiry,new,generate}."""
+"""Command line: python -m kb_build {check,schema,codes,expiry,new}."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from kb_build import expiry_cli, guide, scaffold
 from kb_build.corpus import load_corpus
-from kb_build.diagnostics import Diagnostic
+from kb_build.diagnostics import Diagnostic, preferred_lang
 
 
 def project_root() -> Path:
@@ -18,9 +19,9 @@ def project_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-def _print(diags: list[Diagnostic], fmt: str) -> None:
+def _print(diags: list[Diagnostic], fmt: str, lang: str) -> None:
     for d in diags:
-        print(d.format_github() if fmt == "github" else d.format())
+        print(d.format_github(lang) if fmt == "github" else d.format(lang))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -47,7 +48,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from kb_build.lint import lint_corpus
 
         diags = sorted(diags + [d for d in lint_corpus(corpus) if not files or d.path in wanted])
-    _print(diags, args.format)
+    _print(diags, args.format, preferred_lang() if args.lang == "auto" else args.lang)
     errors = [d for d in diags if d.severity == "error"]
     warnings = len(diags) - len(errors)
     if args.format != "github":
@@ -78,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="files or folders to report on (default: all of data/)")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.add_argument("--fix", action="store_true", help="normalise whitespace, key order and the schema comment")
+    check.add_argument(
+        "--lang", choices=["auto", "en", "zh"], default="auto", help="language of titles and hints (auto: from $LANG)"
+    )
     check.add_argument("--no-lint", dest="lint", action="store_false", help="skip KB1xx style warnings")
     check.set_defaults(func=cmd_check)
 
@@ -85,22 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="exit 1 if the files were out of date")
     schema.set_defaults(func=cmd_schema)
 
-    _register_optional(sub)
+    # Subcommands that live in their own modules add their own parsers.
+    for module in (expiry_cli, scaffold, guide):
+        module.register(sub)
     return parser
-
-
-def _register_optional(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Subcommands living in their own modules register themselves here."""
-    import importlib
-
-    for module in ("kb_build.expiry_cli", "kb_build.scaffold", "kb_build.generate_cli"):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        mod.register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb_build import codes
+
+
+def preferred_lang() -> str:
+    """Language for titles and hints: Chinese when the shell's locale is Chinese."""
+    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    return "zh" if locale.lower().startswith("zh") else "en"
 
 
 @dataclass(frozen=True, order=True)
@@ -22,18 +29,21 @@ class Diagnostic:
     def severity(self) -> codes.Severity:
         return codes.get(self.code).severity
 
-    def format(self) -> str:
+    def _text(self, lang: str) -> str:
+        """The message with its fix hint; in Chinese, the code's Chinese title and hint lead."""
         hint = self.hint or codes.get(self.code).hint
-        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
-        if hint and hint not in self.message:
-            text += f" — {hint}"
-        return text
+        if lang == "zh":
+            title, zh_hint = codes.ZH[self.code]
+            detail = f"（{self.hint}）" if self.hint else ""
+            return f"{title}：{self.message} — {zh_hint}{detail}"
+        return f"{self.message} — {hint}" if hint and hint not in self.message else self.message
 
-    def format_github(self) -> str:
+    def format(self, lang: str = "en") -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self._text(lang)}"
+
+    def format_github(self, lang: str = "en") -> str:
         kind = "error" if self.severity == "error" else "warning"
-        hint = self.hint or codes.get(self.code).hint
-        msg = f"{self.message} — {hint}" if hint and hint not in self.message else self.message
-        msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        msg = self._text(lang).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} file={self.path},line={self.line},col={self.col},title={self.code}::{msg}"
 
     def to_json(self) -> str:
@@ -46,7 +56,8 @@ class DiagnosticError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics
         errors = [d for d in diagnostics if d.severity == "error"]
-        lines = "\n".join(d.format() for d in errors)
+        lang = preferred_lang()
+        lines = "\n".join(d.format(lang) for d in errors)
         super().__init__(f"{len(errors)} problem(s) in data/:\n{lines}")
 
 

@@ -31,9 +31,18 @@ def on_config(config: Any, **_: Any) -> Any:
     return config
 
 
+def _edit_base(config: Any) -> str:
+    """The repository's edit URL for files outside docs/ (the YAML), from mkdocs.yml's edit_uri."""
+    edit_uri = str(config.edit_uri or "")
+    docs = Path(config.docs_dir).name + "/"
+    if edit_uri.startswith("https://") and edit_uri.endswith(docs):
+        return edit_uri[: -len(docs)]
+    return REPO_EDIT_BASE
+
+
 def on_pre_build(config: Any, **_: Any) -> None:
     try:
-        generate(_root(config), Path(config.docs_dir))
+        generate(_root(config), Path(config.docs_dir), _edit_base(config))
     except DiagnosticError as exc:
         # PluginError makes MkDocs stop with the message and no traceback.
         raise PluginError(str(exc)) from None
@@ -42,7 +51,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
 def on_page_context(context: dict, page: Any, config: Any, **_: Any) -> dict:
     source = page.meta.get("kb_source")
     if source:
-        page.edit_url = REPO_EDIT_BASE + source
+        page.edit_url = _edit_base(config) + source
     return context
 
 

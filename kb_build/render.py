@@ -23,6 +23,7 @@ from kb_build.models import COLLECTIONS, Text
 
 LANGS = ("zh", "en")
 TEMPLATE_DIR = Path(__file__).parent / "templates"
+# Fallback when rendering outside MkDocs (tests, tools); the build derives it from mkdocs.yml's edit_uri.
 REPO_EDIT_BASE = "https://github.com/account-health-kb/account-health-kb/edit/main/"
 
 
@@ -56,8 +57,9 @@ def environment() -> jinja2.Environment:
 class Ctx:
     """Helpers a template needs, bound to one language and one page location."""
 
-    def __init__(self, corpus: Corpus, lang: str, here: str) -> None:
+    def __init__(self, corpus: Corpus, lang: str, here: str, edit_base: str = REPO_EDIT_BASE) -> None:
         self.corpus = corpus
+        self.edit_base = edit_base
         self.lang = lang
         self.here = here  # collection folder of the page being rendered
         assert corpus.vocab is not None
@@ -96,17 +98,17 @@ class Ctx:
         return Markup(f'<span class="kb-badge kb-{kind}">{md_escape(labels.t(kind, self.lang))}</span>')
 
     def edit_url(self, entry: Entry) -> str:
-        return REPO_EDIT_BASE + entry.relpath
+        return self.edit_base + entry.relpath
 
 
-def render_entry(corpus: Corpus, entry: Entry, lang: str) -> str:
-    ctx = Ctx(corpus, lang, entry.collection)
+def render_entry(corpus: Corpus, entry: Entry, lang: str, edit_base: str = REPO_EDIT_BASE) -> str:
+    ctx = Ctx(corpus, lang, entry.collection, edit_base)
     template = environment().get_template(f"{entry.collection}.md.j2")
     return template.render(e=entry.model, entry=entry, c=ctx, lang=lang)
 
 
-def render_index(corpus: Corpus, collection: str, lang: str) -> str:
-    ctx = Ctx(corpus, lang, collection)
+def render_index(corpus: Corpus, collection: str, lang: str, edit_base: str = REPO_EDIT_BASE) -> str:
+    ctx = Ctx(corpus, lang, collection, edit_base)
     order = {name: i for i, name in enumerate(ctx.vocab.categories)}
     entries = sorted(corpus.entries[collection].values(), key=lambda e: _sort_key(e, order))
     template = environment().get_template(f"{collection}_index.md.j2")
@@ -132,15 +134,19 @@ def _sort_key(entry: Entry, vocab_order: dict[str, int]) -> tuple[Any, ...]:
     return (m.id,)
 
 
-def render_all(corpus: Corpus) -> list[Page]:
+def render_all(corpus: Corpus, edit_base: str = REPO_EDIT_BASE) -> list[Page]:
     pages: list[Page] = []
     for collection in COLLECTIONS:
         for lang in LANGS:
-            pages.append(Page(f"{collection}/index{suffix(lang)}.md", render_index(corpus, collection, lang)))
+            pages.append(
+                Page(f"{collection}/index{suffix(lang)}.md", render_index(corpus, collection, lang, edit_base))
+            )
             if collection == "glossary":
                 continue  # terms live on the glossary page, each with its own anchor
             for entry in sorted(corpus.entries[collection].values(), key=lambda e: e.id):
-                pages.append(Page(f"{collection}/{entry.id}{suffix(lang)}.md", render_entry(corpus, entry, lang)))
+                pages.append(
+                    Page(f"{collection}/{entry.id}{suffix(lang)}.md", render_entry(corpus, entry, lang, edit_base))
+                )
     return pages
 
 

@@ -246,7 +246,3 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new.add_argument("collection", choices=COLLECTIONS)
     new.add_argument("id", help="lowercase kebab-case id; also the file name")
     new.set_defaults(func=cmd_new)
-
-    from kb_build import guide  # cli.py loads optional modules by name; the codes command rides along
-
-    guide.register(sub)

@@ -80,3 +80,13 @@ def test_cli_on_missing_path_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "KB006" in result.stdout
+
+
+def test_chinese_contributors_get_chinese_titles_and_hints() -> None:
+    target = HERE / "fixtures" / "invalid" / "strategies" / "kb012-missing-zh.yml"
+    corpus = load_corpus(CORPUS, extra=[target], today=TODAY)
+    mine = next(d for d in corpus.diagnostics if d.path.endswith(target.name))
+    assert mine.format("zh").endswith(
+        "KB012 缺少译文：field 'title' has no 'zh' text — 每个面向读者的字段都要有 zh 和 en（add a Chinese title）"
+    )
+    assert codes.ZH.keys() == codes.CODES.keys()
