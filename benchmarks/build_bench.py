@@ -16,6 +16,7 @@ import gzip
 import itertools
 import json
 import os
+import pstats
 import random
 import re
 import shutil
@@ -28,6 +29,9 @@ from typing import Any
 
 import jieba
 import yaml
+
+from kb_build.check import check_corpus
+from kb_build.render.pages import render_all, write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
@@ -239,11 +243,9 @@ def build(root: Path, profile: Path | None = None) -> tuple[float, float]:
 
 def generation_time(root: Path) -> tuple[float, float, float]:
     """kb_build's own step in-process: (load+validate, render, write) seconds."""
-    from kb_build.corpus import load_corpus
-    from kb_build.render import render_all, write_pages
 
     t0 = time.perf_counter()
-    corpus = load_corpus(root)
+    corpus = check_corpus(root)
     t1 = time.perf_counter()
     pages = render_all(corpus)
     t2 = time.perf_counter()
@@ -340,7 +342,6 @@ def report(rows: list[tuple[Any, ...]]) -> None:
 
 
 def profile(root: Path) -> None:
-    import pstats
 
     prof = OUT / "build.prof"
     wall, _ = build(root, prof)

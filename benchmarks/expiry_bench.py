@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from playwright.sync_api import sync_playwright  # noqa: E402
+
 from kb_build.expiry import compute_expiry  # noqa: E402
 from tests.browser_launch import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
@@ -96,7 +98,6 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
 
-    from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site

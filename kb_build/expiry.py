@@ -1,25 +1,21 @@
 """Violation expiry: when each violation stops counting, and when repeat counts fall under the limit.
 
-This is the reference implementation of the contract in issue 3. The browser uses the
-JavaScript twin in docs/javascripts/expiry.js; both are run against tests/expiry_vectors/.
+This is the reference implementation of the calculator (docs/tools/expiry.md). The browser uses
+the JavaScript twin under docs/javascripts/; both are run against tests/expiry_vectors/.
 
 - A violation dated D with window W counts on the days D <= d < D+W.
 - expires_on = D+W, or resolved_on if that is earlier.
 - Dates are calendar dates (no time zone ever applies).
 
-Everything here is a pure function except `write_rules`.
+Everything here is a pure function; the rules JSON it reads is built by kb_build.publish.rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
-RULES_PATH = Path("api") / "v1" / "expiry-rules.json"
 MIN_YEAR, MAX_YEAR = 1900, 2200
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -46,52 +42,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The resolution date {value} is before the violation date {date}.",
     },
 }
-
-
-# ---- rules ----------------------------------------------------------------------------
-
-
-def rules_from_corpus(corpus: Any) -> Json:
-    """The published rules JSON, built from data/violations/*.yml and data/vocab.yml."""
-    vocab = corpus.vocab
-    groups: Json = {}
-    if vocab is not None:
-        for gid in sorted(vocab.repeat_groups):
-            g = vocab.repeat_groups[gid]
-            groups[gid] = {
-                "limit": g.limit,
-                "limit_basis": g.limit_basis,
-                "title": {"zh": g.title.zh, "en": g.title.en},
-                "note": {"zh": g.note.zh, "en": g.note.en},
-                "sources": [
-                    {"url": s.url, "title": s.title, "publisher": s.publisher, "kind": s.kind} for s in g.sources
-                ],
-            }
-    types: Json = {}
-    for vid in sorted(corpus.entries.get("violations", {})):
-        v = corpus.entries["violations"][vid].model
-        if not v.counts_toward_ahr:
-            continue  # performance metrics and the like never "expire" from the AHR: offering them would mislead
-        types[vid] = {
-            "window_days": v.window_days,
-            "repeat_group": v.repeat_group if v.repeat_group in groups else None,
-            "title": {"zh": v.title.zh, "en": v.title.en},
-        }
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "default_window_days": vocab.default_window_days if vocab is not None else 180,
-        "types": types,
-        "repeat_groups": groups,
-    }
-
-
-def write_rules(corpus: Any, site_dir: Path) -> Path:
-    """Write <site_dir>/api/v1/expiry-rules.json (the only file this touches) and return its path."""
-    path = Path(site_dir) / RULES_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(rules_from_corpus(corpus), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # ---- dates ----------------------------------------------------------------------------

@@ -1,54 +1,61 @@
-"""Thin MkDocs glue: every step lives in kb_build; this file only maps events to it."""
+"""Thin MkDocs glue: every step lives in kb_build.pipeline; this file only maps events to it.
+
+It is the only module that imports MkDocs. Event order: on_config (reproducible timestamps),
+on_pre_build (load, check, render the entry pages), on_page_context (edit links to the YAML),
+on_post_build (publish: search fixes, API, feeds, redirects) once every language is built.
+"""
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb_build.build import generate, load_checked, source_date_epoch
+from kb_build import project
 from kb_build.diagnostics import DiagnosticError
-from kb_build.render import REPO_EDIT_BASE
+from kb_build.pipeline import build_pages, publish, source_date_epoch
+from kb_build.publish import PatchError
 
-log = logging.getLogger("mkdocs.plugins.kb_build")
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 
-def _root(config: Any) -> Path:
+def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _i18n_building(config: Any) -> bool:
+def _i18n_building(config: MkDocsConfig) -> bool:
     plugin = config.plugins.get("i18n")
     return bool(plugin and getattr(plugin, "building", False))
 
 
-def on_config(config: Any, **_: Any) -> Any:
-    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(_root(config)))
-    return config
-
-
-def _edit_base(config: Any) -> str:
+def _edit_base(config: MkDocsConfig) -> str:
     """The repository's edit URL for files outside docs/ (the YAML), from mkdocs.yml's edit_uri."""
     edit_uri = str(config.edit_uri or "")
     docs = Path(config.docs_dir).name + "/"
     if edit_uri.startswith("https://") and edit_uri.endswith(docs):
         return edit_uri[: -len(docs)]
-    return REPO_EDIT_BASE
+    return project.REPO_EDIT_BASE
 
 
-def on_pre_build(config: Any, **_: Any) -> None:
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(_root(config)))
+    return config
+
+
+def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     try:
-        generate(_root(config), Path(config.docs_dir), _edit_base(config))
+        build_pages(_root(config), Path(config.docs_dir), _edit_base(config))
     except DiagnosticError as exc:
         # PluginError makes MkDocs stop with the message and no traceback.
         raise PluginError(str(exc)) from None
 
 
-def on_page_context(context: dict, page: Any, config: Any, **_: Any) -> dict:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     source = page.meta.get("kb_source")
     if source:
         page.edit_url = _edit_base(config) + source
@@ -56,10 +63,10 @@ def on_page_context(context: dict, page: Any, config: Any, **_: Any) -> dict:
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
-def on_post_build(config: Any, **_: Any) -> None:
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     if _i18n_building(config):
         return
-    from kb_build.outputs import write_site_outputs
-
-    corpus = load_checked(_root(config))
-    write_site_outputs(corpus, config)
+    try:
+        publish(_root(config), Path(config.site_dir), config.site_url or "")
+    except (DiagnosticError, PatchError) as exc:
+        raise PluginError(str(exc)) from None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import tests.clock  # noqa: F401  (freezes KB_TODAY before anything reads the date)
 from tests.browser_launch import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ import re
 import shutil
 from pathlib import Path
 
-from kb_build.models import COLLECTIONS
-from kb_build.scaffold import render_template
+from kb_build.cli.new import render_template
+from kb_build.model.entries import COLLECTIONS
 
 VIOLATION_ID = "test-violation"
 VALUES = {

@@ -14,7 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb_build.expiry import compute_expiry, rules_from_corpus, write_rules
+from kb_build.check import check_corpus
+from kb_build.expiry import compute_expiry
+from kb_build.publish.rules import rules_from_corpus, write_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = sorted((ROOT / "tests" / "expiry_vectors").glob("*.json"))
@@ -155,9 +157,8 @@ def test_cli_default_rules_come_from_data() -> None:
 
 
 def test_rules_from_corpus_and_write_rules(tmp_path: Path) -> None:
-    from kb_build.corpus import load_corpus
 
-    corpus = load_corpus(ROOT)
+    corpus = check_corpus(ROOT)
     rules = rules_from_corpus(corpus)
     assert rules["schema_version"] == 1
     assert rules["default_window_days"] == 180

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb_build.corpus import data_files
-from kb_build.fix import field_order, fix_files, modeline, normalise
-from kb_build.yaml_loader import load_bytes
+from kb_build.check.fix import field_order, fix_files, modeline, normalise
+from kb_build.cli import main
+from kb_build.load.corpus import data_files
+from kb_build.load.yaml_safe import load_bytes
 from tests.kb_project import make_project
 
 MODE = modeline("glossary")
@@ -110,7 +111,6 @@ def test_fix_files(tmp_path: Path, root: Path) -> None:
 
 
 def test_check_fix_cli(tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kb_build.cli import main
 
     project = make_project(tmp_path / "p", root)
     target = project / "data" / "poa" / "test-poa.yml"

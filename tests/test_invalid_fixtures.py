@@ -7,7 +7,6 @@ changes never affect them.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import subprocess
 import sys
@@ -16,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from kb_build import codes
-from kb_build.corpus import load_corpus
+from kb_build.check import check_corpus
+from tests.clock import TODAY
 
 HERE = Path(__file__).parent
 CORPUS = HERE / "fixtures" / "corpus"
 INVALID = sorted((HERE / "fixtures" / "invalid").glob("*/*.yml"))
-TODAY = dt.date(2026, 11, 26)
 
 
 def expected_code(path: Path) -> str:
@@ -33,7 +32,7 @@ def expected_code(path: Path) -> str:
 
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
 def test_fixture_fails_with_its_code_and_a_position(path: Path) -> None:
-    corpus = load_corpus(CORPUS, extra=[path], today=TODAY)
+    corpus = check_corpus(CORPUS, extra=[path], today=TODAY)
     mine = [d for d in corpus.diagnostics if d.path.endswith(path.name)]
     assert expected_code(path) in {d.code for d in mine}, [d.format() for d in mine]
     for d in mine:
@@ -49,7 +48,7 @@ def test_every_error_code_has_a_fixture() -> None:
 
 
 def test_fixture_corpus_is_valid() -> None:
-    corpus = load_corpus(CORPUS, today=TODAY)
+    corpus = check_corpus(CORPUS, today=TODAY)
     assert corpus.errors == []
 
 
@@ -84,7 +83,7 @@ def test_cli_on_missing_path_is_an_error_not_a_crash(tmp_path: Path) -> None:
 
 def test_chinese_contributors_get_chinese_titles_and_hints() -> None:
     target = HERE / "fixtures" / "invalid" / "strategies" / "kb012-missing-zh.yml"
-    corpus = load_corpus(CORPUS, extra=[target], today=TODAY)
+    corpus = check_corpus(CORPUS, extra=[target], today=TODAY)
     mine = next(d for d in corpus.diagnostics if d.path.endswith(target.name))
     assert mine.format("zh").endswith(
         "KB012 缺少译文：field 'title' has no 'zh' text — 每个面向读者的字段都要有 zh 和 en（add a Chinese title）"

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from kb_build import codes
-from kb_build.corpus import load_corpus
-from kb_build.lint import drift, en_cjk, lint_corpus, zh_punctuation, zh_spacing
+from kb_build.check import check_corpus
+from kb_build.check.lint import drift, en_cjk, lint_corpus, zh_punctuation, zh_spacing
+from kb_build.cli import main
+from tests.clock import TODAY
 from tests.kb_project import make_project
 
 
@@ -95,9 +96,9 @@ def _project(tmp_path: Path, root: Path, extra: dict[str, str] | None = None) ->
 
 def test_clean_template_entries_have_no_warnings(tmp_path: Path, root: Path) -> None:
     project = _project(tmp_path, root)
-    corpus = load_corpus(project)
+    corpus = check_corpus(project)
     assert corpus.errors == []
-    assert lint_corpus(corpus, today=dt.date.today()) == []
+    assert lint_corpus(corpus, today=TODAY) == []
 
 
 def test_positions_and_codes_on_a_bad_entry(tmp_path: Path, root: Path) -> None:
@@ -109,9 +110,9 @@ def test_positions_and_codes_on_a_bad_entry(tmp_path: Path, root: Path) -> None:
     text = text.replace(old, "niche:\n  zh: 鞋花,适用于Crocs\n  en: Shoe charms (鞋花)")
     text = text.replace("reviewed: ", "reviewed: 2020-01-01\n#").replace("added: ", "added: 2020-01-01\n#")
     path.write_text(text + "   \n", "utf-8")
-    corpus = load_corpus(project, today=dt.date(2026, 11, 26))
+    corpus = check_corpus(project, today=TODAY)
     assert corpus.errors == []
-    diags = [d for d in lint_corpus(corpus, today=dt.date(2026, 11, 26)) if d.path.endswith("test-warnings.yml")]
+    diags = [d for d in lint_corpus(corpus, today=TODAY) if d.path.endswith("test-warnings.yml")]
     found = {d.code: d for d in diags}
     assert set(found) == {"KB101", "KB102", "KB103", "KB105", "KB106", "KB107"}
     lines = text.splitlines()
@@ -127,13 +128,12 @@ def test_kb107_sees_crlf(tmp_path: Path, root: Path) -> None:
     project = _project(tmp_path, root)
     path = project / "data" / "poa" / "test-poa.yml"
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    diags = lint_corpus(load_corpus(project))
+    diags = lint_corpus(check_corpus(project))
     assert [d.code for d in diags if d.path.endswith("test-poa.yml")] == ["KB107"]
 
 
 def test_check_exit_code_ignores_warnings(tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    from kb_build.cli import main
 
     project = _project(tmp_path, root)
     path = project / "data" / "glossary" / "test-glossary.yml"
@@ -150,7 +150,6 @@ def test_check_exit_code_ignores_warnings(tmp_path: Path, root: Path, monkeypatc
 
 def test_github_format_reports_errors(tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
-    from kb_build.cli import main
 
     project = _project(tmp_path, root)
     path = project / "data" / "poa" / "test-poa.yml"
@@ -163,6 +162,6 @@ def test_github_format_reports_errors(tmp_path: Path, root: Path, monkeypatch: p
 
 def test_real_data_lints_cleanly_enough(root: Path) -> None:
     """The rules run on the real corpus without crashing and only ever produce KB1xx codes."""
-    corpus = load_corpus(root)
+    corpus = check_corpus(root)
     diags = lint_corpus(corpus)
     assert all(d.code.startswith("KB1") and d.code in codes.CODES for d in diags)

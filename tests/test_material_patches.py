@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import material
 import pytest
 
-from kb_build.material_patches import BUGGY, FIXED, PatchError, fix_cjk_query_segmentation
+from kb_build.publish.material_patch import BUGGY, FIXED, PatchError, fix_cjk_query_segmentation
 
 
 def _site(tmp_path: Path, text: str) -> Path:
@@ -35,7 +36,6 @@ def test_no_search_no_patch(tmp_path: Path) -> None:
 
 
 def test_the_pinned_material_still_has_the_code_we_patch() -> None:
-    import material
 
     workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
     text = next(workers.glob("search.*.min.js")).read_text("utf-8")

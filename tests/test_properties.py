@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -10,9 +9,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb_build.corpus import load_corpus
-from kb_build.markdown_safe import md_escape
-from kb_build.yaml_loader import load_bytes
+from kb_build.check import check_corpus
+from kb_build.load.yaml_safe import load_bytes
+from kb_build.render.markdown_safe import md_escape
+from tests.clock import TODAY
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "corpus" / "data"
 
@@ -61,7 +61,7 @@ def test_validation_of_random_entries_reports_and_never_raises(tmp_path_factory,
     root = tmp_path_factory.mktemp("p")
     shutil.copytree(FIXTURE_DATA, root / "data")
     (root / "data" / "strategies" / "random-entry.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    corpus = load_corpus(root, today=dt.date(2026, 11, 26))
+    corpus = check_corpus(root, today=TODAY)
     mine = [d for d in corpus.diagnostics if d.path.endswith("random-entry.yml")]
     assert mine, "a random entry must not validate silently"
     assert all(d.line >= 1 for d in mine)

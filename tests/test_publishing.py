@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from kb_build import codes
-from kb_build.api import SCHEMA_VERSION, build_api, generated_at
-from kb_build.corpus import load_corpus
-from kb_build.feeds import ATOM, build_feed
-from kb_build.guide import codes_table, update_guides
-from kb_build.models import COLLECTIONS
-from kb_build.redirects import redirect_html, redirect_pages
+from kb_build.check import check_corpus
+from kb_build.cli.codes import codes_table, update_guides
+from kb_build.model.entries import COLLECTIONS
+from kb_build.publish.api import SCHEMA_VERSION, build_api, generated_at
+from kb_build.publish.feeds import ATOM, build_feed
+from kb_build.publish.redirects import redirect_html, redirect_pages
 from tests.conftest import mkdocs_env
 from tests.kb_project import make_project
 
@@ -41,7 +41,7 @@ def project(tmp_path: Path, root: Path) -> Path:
 
 
 def test_api_files(project: Path) -> None:
-    corpus = load_corpus(project)
+    corpus = check_corpus(project)
     assert corpus.errors == []
     files = build_api(corpus, SITE_URL)
     expected = {"api/v1/index.json", "api/v1/vocab.json"}
@@ -67,13 +67,13 @@ def test_api_files(project: Path) -> None:
 
 def test_api_is_deterministic(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = build_api(load_corpus(project), SITE_URL)
-    second = build_api(load_corpus(project), SITE_URL)
+    first = build_api(check_corpus(project), SITE_URL)
+    second = build_api(check_corpus(project), SITE_URL)
     assert first == second
 
 
 def test_generated_at(project: Path) -> None:
-    corpus = load_corpus(project)
+    corpus = check_corpus(project)
     newest = max(e.model.reviewed for e in corpus.all_entries())
     assert generated_at(corpus, env={}) == f"{newest.isoformat()}T00:00:00Z"
     assert generated_at(corpus, env={"SOURCE_DATE_EPOCH": "1700000000"}) == "2023-11-14T22:13:20Z"
@@ -85,9 +85,9 @@ def test_generated_at(project: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_feed_is_valid_escaped_atom(project: Path, lang: str) -> None:
-    corpus = load_corpus(project)
+    corpus = check_corpus(project)
     text = build_feed(corpus, lang, SITE_URL)
-    assert text == build_feed(load_corpus(project), lang, SITE_URL)  # deterministic
+    assert text == build_feed(check_corpus(project), lang, SITE_URL)  # deterministic
     feed = ET.fromstring(text.encode())
     assert feed.tag == f"{A}feed"
     assert feed.find(f"{A}id").text == f"{SITE_URL}feeds/warnings.{lang}.xml"
@@ -105,7 +105,7 @@ def test_feed_is_valid_escaped_atom(project: Path, lang: str) -> None:
 def test_feed_marks_updated_entries(project: Path) -> None:
     path = project / "data" / "warnings" / "test-warnings.yml"
     path.write_text(re.sub(r"^added: .*$", "added: 2020-01-05", path.read_text("utf-8"), flags=re.M), "utf-8")
-    corpus = load_corpus(project)
+    corpus = check_corpus(project)
     assert corpus.errors == []
     feed = ET.fromstring(build_feed(corpus, "en", SITE_URL).encode())
     assert feed.find(f"{A}entry/{A}title").text.startswith("Updated: ")
@@ -116,7 +116,7 @@ def test_feed_marks_updated_entries(project: Path) -> None:
 
 
 def test_redirect_pages(project: Path) -> None:
-    corpus = load_corpus(project)
+    corpus = check_corpus(project)
     pages = redirect_pages(corpus.entries["warnings"]["test-warnings"], SITE_URL)
     assert set(pages) == {"warnings/old-warning/index.html", "en/warnings/old-warning/index.html"}
     zh = pages["warnings/old-warning/index.html"]
@@ -192,7 +192,7 @@ def test_mini_site_tag_pages_per_language(mini_site: Path) -> None:
 
 
 def test_built_site_api_and_feeds(built_site: Path, root: Path) -> None:
-    corpus = load_corpus(root)
+    corpus = check_corpus(root)
     index = json.loads((built_site / "api/v1/index.json").read_text("utf-8"))
     assert index["schema_version"] == SCHEMA_VERSION
     assert (built_site / "api/v1/expiry-rules.json").exists()

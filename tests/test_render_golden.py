@@ -7,14 +7,14 @@ and review the diff like any other change.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
-from kb_build.corpus import load_corpus
-from kb_build.render import render_all, write_pages
+from kb_build.check import check_corpus
+from kb_build.render.pages import Page, render_all, write_pages
+from tests.clock import TODAY
 
 HERE = Path(__file__).parent
 CORPUS = HERE / "fixtures" / "corpus"
@@ -23,7 +23,7 @@ GOLDEN = HERE / "golden"
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    corpus = load_corpus(CORPUS, today=dt.date(2026, 11, 26))
+    corpus = check_corpus(CORPUS, today=TODAY)
     assert corpus.errors == []
     return {p.path: p.text for p in render_all(corpus)}
 
@@ -55,7 +55,6 @@ def test_contributor_markup_is_escaped(pages: dict[str, str]) -> None:
 
 
 def test_write_pages_only_writes_changes_and_removes_orphans(tmp_path: Path, pages: dict[str, str]) -> None:
-    from kb_build.render import Page
 
     page_list = [Page(p, t) for p, t in pages.items()]
     assert write_pages(tmp_path, page_list) == (len(page_list), 0)

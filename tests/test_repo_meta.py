@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from kb_build.models import COLLECTIONS
+from kb_build.model.entries import COLLECTIONS
 
 
 def load(root: Path, rel: str) -> dict:

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from kb_build.check import check_corpus
+from kb_build.check.fix import normalise
+from kb_build.check.lint import lint_corpus
 from kb_build.cli import main
-from kb_build.corpus import load_corpus
-from kb_build.fix import normalise
-from kb_build.lint import lint_corpus
-from kb_build.models import COLLECTIONS, MODELS
-from kb_build.scaffold import render_template
-from kb_build.yaml_loader import load_bytes
+from kb_build.cli.new import render_template
+from kb_build.load.yaml_safe import load_bytes
+from kb_build.model.entries import COLLECTIONS, MODELS
+from tests.clock import TODAY
 from tests.kb_project import fill_template, make_project
 
 
@@ -37,12 +38,12 @@ def test_filled_template_validates_and_unfilled_does_not(collection: str, tmp_pa
     path = project / "data" / collection / f"another-{collection}.yml"
     template = render_template(collection, f"another-{collection}", root)
     path.write_text(template, "utf-8")
-    corpus = load_corpus(project)
+    corpus = check_corpus(project)
     unfilled = [d for d in corpus.errors if d.path.endswith(path.name)]
     assert unfilled, "an unfilled template must not pass"
     assert all(d.line > 1 for d in unfilled)
     path.write_text(fill_template(template), "utf-8")
-    corpus = load_corpus(project)
+    corpus = check_corpus(project)
     assert corpus.errors == []
     assert [d for d in lint_corpus(corpus) if d.path.endswith(path.name)] == []
 
@@ -58,7 +59,7 @@ def test_new_writes_the_file(tmp_path: Path, root: Path, monkeypatch: pytest.Mon
     assert _run(project, monkeypatch, "new", "warnings", "shiny-new-trap") == 0
     path = project / "data" / "warnings" / "shiny-new-trap.yml"
     assert path.exists()
-    assert dt.date.today().isoformat() in path.read_text("utf-8")
+    assert TODAY.isoformat() in path.read_text("utf-8")
     assert "data/warnings/shiny-new-trap.yml" in capsys.readouterr().out
 
 

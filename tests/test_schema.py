@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kb_build.corpus import data_files, load_corpus
-from kb_build.schema_export import schemas
+from kb_build.check import check_corpus
+from kb_build.load.corpus import data_files
+from kb_build.model.schema import schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_committed_schemas_match_the_models() -> None:
-    corpus = load_corpus(ROOT)
+    corpus = check_corpus(ROOT)
     for name, text in schemas(corpus.vocab).items():
         committed = ROOT / "schemas" / name
         assert committed.exists(), f"schemas/{name} is missing: run python -m kb_build schema"

@@ -6,19 +6,21 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kb_build.corpus import load_corpus
-from kb_build.models import COLLECTIONS
+from kb_build import project
+from kb_build.check import check_corpus
+from kb_build.model.entries import COLLECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_PATH = "/" + re.search(r"^site_url: https://[^/]+/(.*)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
+SITE_PATH = project.base_path(project.site_url())
 
 
 @pytest.fixture(scope="module")
 def corpus():
-    c = load_corpus(ROOT)
+    c = check_corpus(ROOT)
     assert c.errors == [], "\n".join(d.format() for d in c.errors)
     return c
 
@@ -135,7 +137,6 @@ def _parse(path: Path) -> _Links:
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
-    from urllib.parse import unquote, urlsplit
 
     cache: dict[Path, _Links] = {}
     broken: list[str] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from kb_build.yaml_loader import MAX_BYTES, load_bytes
+from kb_build.load.yaml_safe import MAX_BYTES, load_bytes
 
 
 def codes(raw: bytes) -> list[str]:

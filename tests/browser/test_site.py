@@ -42,7 +42,7 @@ def test_chinese_search_finds_the_charms_warning(page: Page, site_url: str) -> N
     links = result_links(page)
     assert CROCS in links[0], links
     assert not any("/en/" in link for link in links), links
-    # the whole word is searched, not just its first character (kb_build.material_patches)
+    # the whole word is searched, not just its first character (kb_build.publish.material_patch)
     assert "h=%E9%9E%8B%E8%8A%B1" in links[0], links
     assert not any(link.endswith("h=%E9%9E%8B") or "h=%E9%9E%8B#" in link for link in links), links
 

@@ -21,9 +21,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kb_build.corpus import SCHEMA_COMMENT, data_files
-from kb_build.models import MODELS
-from kb_build.yaml_loader import load_bytes
+from kb_build.load.corpus import SCHEMA_COMMENT, data_files
+from kb_build.load.yaml_safe import load_bytes
+from kb_build.model.entries import MODELS
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:(?:\s|$)")
 

@@ -18,13 +18,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kb_build.corpus import SCHEMA_COMMENT, Corpus, Entry
+from kb_build import project
+from kb_build.check.fix import modeline, normalise
 from kb_build.diagnostics import Diagnostic
-from kb_build.errors import field_name
-from kb_build.fix import modeline, normalise
-from kb_build.models import LetterPart
-from kb_build.text import Text
-from kb_build.yaml_loader import Path_
+from kb_build.load.corpus import SCHEMA_COMMENT, Corpus, Entry
+from kb_build.load.pydantic_errors import field_name
+from kb_build.load.yaml_safe import Path_
+from kb_build.model.entries import LetterPart
+from kb_build.model.text import Text
 
 STALE_DAYS = 365
 
@@ -228,7 +229,7 @@ def _first_difference(a: str, b: str) -> int:
 
 
 def lint_corpus(corpus: Corpus, today: dt.date | None = None) -> list[Diagnostic]:
-    today = today or dt.date.today()
+    today = today or project.today()
     out: list[Diagnostic] = []
     for entry in corpus.all_entries():
         out.extend(lint_entry(entry, today))

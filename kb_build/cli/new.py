@@ -15,10 +15,12 @@ import re
 import sys
 from pathlib import Path
 
-from kb_build.corpus import data_files
-from kb_build.fix import field_order, modeline
-from kb_build.models import COLLECTIONS, ID_PATTERN, MODELS
-from kb_build.yaml_loader import load_bytes
+from kb_build import project
+from kb_build.check.fix import field_order, modeline
+from kb_build.load.corpus import data_files
+from kb_build.load.yaml_safe import load_bytes
+from kb_build.model.entries import COLLECTIONS, ID_PATTERN, MODELS
+from kb_build.project import project_root
 
 MAX_ID = 80
 
@@ -173,7 +175,7 @@ def _fields(collection: str, root: Path, today: str, entry_id: str) -> dict[str,
 
 
 def render_template(collection: str, entry_id: str, root: Path, today: dt.date | None = None) -> str:
-    day = (today or dt.date.today()).isoformat()
+    day = (today or project.today()).isoformat()
     fields = _fields(collection, root, day, entry_id)
     missing = [n for n in field_order(collection) if n not in fields]
     assert not missing, f"scaffold has no template for {collection}: {missing}"
@@ -227,8 +229,6 @@ def create(collection: str, entry_id: str, root: Path, today: dt.date | None = N
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from kb_build.cli import project_root
-
     root = project_root()
     try:
         path = create(args.collection, args.id, root)

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kb_build.yaml_loader import Path_
+from kb_build.load.yaml_safe import Path_
 
 _LANG = {"zh": "Chinese", "en": "English"}
 _TYPE_WORDS = {

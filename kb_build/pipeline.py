@@ -1,28 +1,28 @@
-"""The build steps MkDocs runs, kept independent of MkDocs so they can be tested and reused."""
+"""The build, in stage order: load → check → render (before MkDocs) and publish (after it).
+
+Kept independent of MkDocs so it can be tested and reused; kb_build/mkdocs_hook.py maps
+MkDocs' events onto these functions and is the only module that imports MkDocs.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from kb_build.corpus import Corpus, load_corpus
+from kb_build import project
+from kb_build.check import check_corpus
 from kb_build.diagnostics import DiagnosticError
-from kb_build.render import REPO_EDIT_BASE, TEMPLATE_DIR, render_all, write_pages
+from kb_build.load.corpus import Corpus
+from kb_build.publish import publish_site
+from kb_build.render.pages import TEMPLATE_DIR, render_all, write_pages
 
 log = logging.getLogger("mkdocs.plugins.kb_build")
 
-
-@dataclass
-class GenerateResult:
-    corpus: Corpus
-    written: int
-    deleted: int
-
-
 _cache: dict[str, Corpus] = {}
+_generated: set[tuple[str, str, str, str]] = set()
 
 
 def data_fingerprint(root: Path) -> str:
@@ -55,19 +55,16 @@ def source_date_epoch(root: Path) -> str:
 
 
 def load_checked(root: Path) -> Corpus:
-    """Load data/ and raise DiagnosticError if anything is wrong (warnings are logged)."""
+    """Stages 1–3: load and check data/; raise DiagnosticError on any error."""
     key = data_fingerprint(root)
     corpus = _cache.get(key)
     if corpus is None:
-        corpus = load_corpus(root)
+        corpus = check_corpus(root)
         _cache.clear()
         _cache[key] = corpus
     if corpus.errors:
         raise DiagnosticError(corpus.diagnostics)
     return corpus
-
-
-_generated: set[tuple[str, str, str, str]] = set()
 
 
 def _templates_fingerprint() -> str:
@@ -77,16 +74,23 @@ def _templates_fingerprint() -> str:
     return h.hexdigest()
 
 
-def generate(root: Path, docs_dir: Path, edit_base: str = REPO_EDIT_BASE) -> GenerateResult:
-    """Render data/ into docs/. mkdocs-static-i18n runs the build once per language;
+def build_pages(root: Path, docs_dir: Path, edit_base: str = project.REPO_EDIT_BASE) -> Corpus:
+    """Stage 4: render data/ into docs/. mkdocs-static-i18n runs the build once per language;
     the second pass finds the same data and templates and renders nothing."""
     corpus = load_checked(root)
     key = (str(docs_dir), edit_base, data_fingerprint(root), _templates_fingerprint())
     if key in _generated:
-        return GenerateResult(corpus, 0, 0)
+        return corpus
     written, deleted = write_pages(docs_dir, render_all(corpus, edit_base))
     _generated.clear()
     _generated.add(key)
     if written or deleted:
         log.info("kb_build: wrote %d page(s), removed %d orphan(s)", written, deleted)
-    return GenerateResult(corpus, written, deleted)
+    return corpus
+
+
+def publish(root: Path, site_dir: Path, site_url: str) -> dict[str, Any]:
+    """Stage 5: write the outputs that need the finished site (raises PatchError)."""
+    summary = publish_site(load_checked(root), site_dir, site_url)
+    log.info("kb_build: published %s", summary)
+    return summary

@@ -16,25 +16,19 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from kb_build import labels
-from kb_build.corpus import Corpus, Entry
-from kb_build.markdown_safe import md_block, md_escape, md_inline, plain
-from kb_build.models import COLLECTIONS, Text
+from kb_build.load.corpus import Corpus, Entry
+from kb_build.model.entries import COLLECTIONS, Text
+from kb_build.project import LANGS, REPO_EDIT_BASE, md_suffix
+from kb_build.render import labels
+from kb_build.render.markdown_safe import md_block, md_escape, md_inline, plain
 
-LANGS = ("zh", "en")
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-# Fallback when rendering outside MkDocs (tests, tools); the build derives it from mkdocs.yml's edit_uri.
-REPO_EDIT_BASE = "https://github.com/account-health-kb/account-health-kb/edit/main/"
 
 
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to docs/, e.g. "violations/x.en.md"
     text: str
-
-
-def suffix(lang: str) -> str:
-    return "" if lang == "zh" else f".{lang}"
 
 
 @cache
@@ -110,7 +104,8 @@ def render_entry(corpus: Corpus, entry: Entry, lang: str, edit_base: str = REPO_
 def render_index(corpus: Corpus, collection: str, lang: str, edit_base: str = REPO_EDIT_BASE) -> str:
     ctx = Ctx(corpus, lang, collection, edit_base)
     order = {name: i for i, name in enumerate(ctx.vocab.categories)}
-    entries = sorted(corpus.entries[collection].values(), key=lambda e: _sort_key(e, order))
+    risk_order = {name: i for i, name in enumerate(ctx.vocab.risk_levels)}  # vocab lists the highest first
+    entries = sorted(corpus.entries[collection].values(), key=lambda e: _sort_key(e, order, risk_order))
     template = environment().get_template(f"{collection}_index.md.j2")
     return template.render(
         entries=entries,
@@ -121,14 +116,13 @@ def render_index(corpus: Corpus, collection: str, lang: str, edit_base: str = RE
     )
 
 
-def _sort_key(entry: Entry, vocab_order: dict[str, int]) -> tuple[Any, ...]:
+def _sort_key(entry: Entry, vocab_order: dict[str, int], risk_order: dict[str, int]) -> tuple[Any, ...]:
     m = entry.model
     if entry.collection == "violations":
         # the order of data/vocab.yml, which follows the Account Health page
         return (not m.counts_toward_ahr, vocab_order.get(m.category, 99), m.id)
     if entry.collection == "warnings":
-        order = {"very-high": 0, "high": 1, "medium": 2, "low": 3}
-        return (order.get(m.risk, 9), m.id)
+        return (risk_order.get(m.risk, 99), m.id)
     if entry.collection == "glossary":
         return (m.english.lower(),)
     return (m.id,)
@@ -139,13 +133,13 @@ def render_all(corpus: Corpus, edit_base: str = REPO_EDIT_BASE) -> list[Page]:
     for collection in COLLECTIONS:
         for lang in LANGS:
             pages.append(
-                Page(f"{collection}/index{suffix(lang)}.md", render_index(corpus, collection, lang, edit_base))
+                Page(f"{collection}/index{md_suffix(lang)}.md", render_index(corpus, collection, lang, edit_base))
             )
             if collection == "glossary":
                 continue  # terms live on the glossary page, each with its own anchor
             for entry in sorted(corpus.entries[collection].values(), key=lambda e: e.id):
                 pages.append(
-                    Page(f"{collection}/{entry.id}{suffix(lang)}.md", render_entry(corpus, entry, lang, edit_base))
+                    Page(f"{collection}/{entry.id}{md_suffix(lang)}.md", render_entry(corpus, entry, lang, edit_base))
                 )
     return pages
 

@@ -1,8 +1,7 @@
-"""Load data/ into validated models, collecting every problem with file:line."""
+"""Stage 2, load: data/ into validated models, collecting every problem with file:line."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -11,10 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kb_build import errors
 from kb_build.diagnostics import Diagnostic, rel
-from kb_build.models import COLLECTIONS, ID_PATTERN, MODELS, Vocab
-from kb_build.yaml_loader import LoadedYaml, Path_, load_bytes
+from kb_build.load import pydantic_errors as errors
+from kb_build.load.yaml_safe import LoadedYaml, Path_, load_bytes
+from kb_build.model.entries import COLLECTIONS, ID_PATTERN, MODELS, Vocab
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
@@ -65,8 +64,11 @@ def data_files(data_dir: Path) -> list[Path]:
     return files
 
 
-def load_corpus(root: Path, extra: list[Path] | None = None, today: dt.date | None = None) -> Corpus:
-    """Load data/vocab.yml and every entry; `extra` files replace or add entries (for `check PATHS`)."""
+def load_corpus(root: Path, extra: list[Path] | None = None) -> Corpus:
+    """Load data/vocab.yml and every entry; `extra` files replace or add entries (for `check PATHS`).
+
+    Each file is read and validated on its own; checks across entries are kb_build.check's.
+    """
     corpus = Corpus(root=root)
     data_dir = root / "data"
     corpus.vocab = _load_vocab(data_dir / "vocab.yml", corpus)
@@ -81,11 +83,10 @@ def load_corpus(root: Path, extra: list[Path] | None = None, today: dt.date | No
             continue
         other = seen_ids.get(entry.id)
         if other is not None:
-            _report(corpus, entry, ("id",), "KB017", f"id '{entry.id}' is also used by {other.relpath}")
+            report(corpus, entry, ("id",), "KB017", f"id '{entry.id}' is also used by {other.relpath}")
             continue
         seen_ids[entry.id] = entry
         corpus.entries[entry.collection][entry.id] = entry
-    _check_cross_references(corpus, today or dt.date.today())
     corpus.diagnostics.sort()
     return corpus
 
@@ -94,7 +95,7 @@ def _diag(corpus: Corpus, relpath: str, pos: tuple[int, int], code: str, message
     corpus.diagnostics.append(Diagnostic(relpath, pos[0], pos[1], code, message, hint))
 
 
-def _report(corpus: Corpus, entry: Entry, loc: Path_, code: str, message: str, hint: str = "") -> None:
+def report(corpus: Corpus, entry: Entry, loc: Path_, code: str, message: str, hint: str = "") -> None:
     _diag(corpus, entry.relpath, entry.yaml.position(loc), code, message, hint)
 
 
@@ -154,7 +155,7 @@ def _load_entry(path: Path, corpus: Corpus) -> Entry | None:
         return None
     entry = Entry(collection, path, relpath, model, loaded)
     if path.stem != model.id:
-        _report(
+        report(
             corpus,
             entry,
             ("id",),
@@ -165,90 +166,3 @@ def _load_entry(path: Path, corpus: Corpus) -> Entry | None:
         if not re.match(ID_PATTERN, path.stem):
             return None
     return entry
-
-
-def _vocab_fields(model: BaseModel, loc: Path_ = ()) -> Iterator[tuple[Path_, str, str]]:
-    """Yield (loc, vocab name, value) for every vocabulary-backed value in a model."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        vocab_name = extra.get("x-vocab")
-        if vocab_name and value is not None:
-            values = value if isinstance(value, list) else [value]
-            for i, v in enumerate(values):
-                yield ((*loc, name, i) if isinstance(value, list) else (*loc, name)), str(vocab_name), v
-        elif isinstance(value, BaseModel):
-            yield from _vocab_fields(value, (*loc, name))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _vocab_fields(item, (*loc, name, i))
-
-
-def _refs(entry: Entry) -> Iterator[tuple[Path_, str]]:
-    m = entry.model
-    for i, ref in enumerate(getattr(m, "related", []) or []):
-        yield ("related", i), ref
-    for i, ref in enumerate(getattr(m, "see_also", []) or []):
-        yield ("see_also", i), ref
-    for fname, coll in (
-        ("applies_to", "violations"),
-        ("violation_types", "violations"),
-        ("confusable_with", "glossary"),
-    ):
-        for i, ident in enumerate(getattr(m, fname, []) or []):
-            yield (fname, i), f"{coll}/{ident}"
-    if entry.collection == "poa":
-        yield ("violation_type",), f"violations/{m.violation_type}"
-
-
-def _check_cross_references(corpus: Corpus, today: dt.date) -> None:
-    vocab = corpus.vocab
-    all_ids = {e.id for e in corpus.all_entries()}
-    alias_owner: dict[str, str] = {}
-    for entry in corpus.all_entries():
-        if vocab is not None:
-            for loc, vocab_name, value in _vocab_fields(entry.model):
-                allowed = getattr(vocab, vocab_name)
-                if value not in allowed:
-                    _report(
-                        corpus,
-                        entry,
-                        loc,
-                        "KB015",
-                        f"'{value}' is not a known value for {vocab_name}",
-                        f"use one of: {', '.join(sorted(allowed))} (or add it to data/vocab.yml)",
-                    )
-        for loc, ref in _refs(entry):
-            if corpus.get(ref) is None:
-                _report(
-                    corpus,
-                    entry,
-                    loc,
-                    "KB018",
-                    f"'{ref}' does not exist",
-                    "check the id against the file names in data/" + ref.partition("/")[0] + "/",
-                )
-            elif ref == entry.ref:
-                _report(corpus, entry, loc, "KB018", "an entry cannot refer to itself")
-        for i, alias in enumerate(entry.model.aliases):
-            if alias in all_ids or alias in alias_owner:
-                _report(
-                    corpus,
-                    entry,
-                    ("aliases", i),
-                    "KB017",
-                    f"alias '{alias}' is already an id or alias",
-                    "aliases must be old ids that no longer exist",
-                )
-            alias_owner[alias] = entry.ref
-        for fname in ("added", "reviewed"):
-            if getattr(entry.model, fname) > today:
-                _report(
-                    corpus,
-                    entry,
-                    (fname,),
-                    "KB021",
-                    f"'{fname}' is in the future ({getattr(entry.model, fname)})",
-                    "use the date you actually added or reviewed the entry",
-                )

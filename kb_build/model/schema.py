@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kb_build.models import MODELS, Vocab
+from kb_build.model.entries import MODELS, Vocab
 
 SCHEMA_DIR = "schemas"
 

@@ -12,14 +12,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kb_build import labels
-from kb_build.api import FEEDS, generated_at, page_path
-from kb_build.corpus import Corpus, Entry
-from kb_build.markdown_safe import plain
+from kb_build.load.corpus import Corpus, Entry
+from kb_build.project import FEEDS, HTML_LANG, SITE_NAME, absolute, page_path, url_prefix
+from kb_build.publish.api import generated_at
+from kb_build.render import labels
+from kb_build.render.markdown_safe import plain
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 100
-SITE_TITLE = {"zh": "账户健康知识库", "en": "Account Health KB"}
 UPDATED_PREFIX = {"zh": "更新：", "en": "Updated: "}
 
 ET.register_namespace("", ATOM)
@@ -27,10 +27,6 @@ ET.register_namespace("", ATOM)
 
 def _stamp(day: object) -> str:
     return f"{day}T00:00:00Z"
-
-
-def _url(site_url: str, path: str) -> str:
-    return site_url.rstrip("/") + "/" + path if site_url else path
 
 
 def _tag_id(site_url: str, entry: Entry) -> str:
@@ -52,18 +48,18 @@ def build_feed(corpus: Corpus, lang: str, site_url: str = "") -> str:
         key=lambda e: (e.model.reviewed, e.model.added, e.id),
         reverse=True,
     )[:MAX_ENTRIES]
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "zh-CN" if lang == "zh" else "en"})
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": HTML_LANG[lang]})
     collection_title = labels.COLLECTION_TITLES["warnings"][lang]
-    _sub(feed, "id", _url(site_url, FEEDS[lang]))
-    _sub(feed, "title", f"{SITE_TITLE[lang]} · {collection_title}")
+    _sub(feed, "id", absolute(site_url, FEEDS[lang]))
+    _sub(feed, "title", f"{SITE_NAME[lang]} · {collection_title}")
     _sub(feed, "subtitle", labels.COLLECTION_INTROS["warnings"][lang])
     newest = max((e.model.reviewed for e in entries), default=None)
     _sub(feed, "updated", _stamp(newest) if newest else generated_at(corpus))
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=_url(site_url, FEEDS[lang]))
-    index = "warnings/" if lang == "zh" else f"{lang}/warnings/"
-    _sub(feed, "link", rel="alternate", type="text/html", href=_url(site_url, index))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=absolute(site_url, FEEDS[lang]))
+    index = f"{url_prefix(lang)}warnings/"
+    _sub(feed, "link", rel="alternate", type="text/html", href=absolute(site_url, index))
     author = _sub(feed, "author")
-    _sub(author, "name", SITE_TITLE[lang])
+    _sub(author, "name", SITE_NAME[lang])
     _sub(feed, "generator", "kb_build")
     for entry in entries:
         m = entry.model
@@ -73,7 +69,8 @@ def build_feed(corpus: Corpus, lang: str, site_url: str = "") -> str:
             title = UPDATED_PREFIX[lang] + title
         _sub(item, "title", title)
         _sub(item, "id", _tag_id(site_url, entry))
-        _sub(item, "link", rel="alternate", type="text/html", href=_url(site_url, page_path(entry, lang)))
+        href = absolute(site_url, page_path(entry.collection, entry.id, lang))
+        _sub(item, "link", rel="alternate", type="text/html", href=href)
         _sub(item, "published", _stamp(m.added))
         _sub(item, "updated", _stamp(m.reviewed))
         risk = corpus.vocab.risk_levels[m.risk].title.get(lang) if corpus.vocab else m.risk

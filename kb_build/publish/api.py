@@ -5,7 +5,7 @@ Files (documented on docs/api.md, changes logged in CHANGELOG_API.md):
 - api/v1/vocab.json              the shared vocabularies (titles of every code used in entries)
 - api/v1/<collection>.json       every entry of one collection, full data
 - api/v1/<collection>/<id>.json  one entry
-- api/v1/expiry-rules.json       written by kb_build.expiry.write_rules (the calculator's rules)
+- api/v1/expiry-rules.json       the calculator's rules (kb_build.publish.rules)
 
 Every file carries `schema_version` and `generated_at`. `generated_at` is deterministic for a
 given commit: SOURCE_DATE_EPOCH when set (reproducible-builds convention), otherwise the newest
@@ -21,14 +21,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kb_build import labels
-from kb_build.corpus import Corpus, Entry
-from kb_build.models import COLLECTIONS
+from kb_build.load.corpus import Corpus, Entry
+from kb_build.model.entries import COLLECTIONS
+from kb_build.project import API_DIR, EXPIRY_RULES, FEEDS, LANGS, absolute, page_path, url_prefix
+from kb_build.render import labels
 
 SCHEMA_VERSION = 1
-API_DIR = Path("api") / "v1"
-EXPIRY_RULES = "expiry-rules.json"
-FEEDS = {"zh": "feeds/warnings.zh.xml", "en": "feeds/warnings.en.xml"}
 
 
 def generated_at(corpus: Corpus, env: dict[str, str] | None = None) -> str:
@@ -42,24 +40,12 @@ def generated_at(corpus: Corpus, env: dict[str, str] | None = None) -> str:
     return f"{newest.isoformat()}T00:00:00Z"
 
 
-def page_path(entry: Entry, lang: str) -> str:
-    """Site-relative URL path of an entry's page (directory URLs)."""
-    prefix = "" if lang == "zh" else f"{lang}/"
-    if entry.collection == "glossary":
-        return f"{prefix}glossary/#{entry.id}"
-    return f"{prefix}{entry.collection}/{entry.id}/"
-
-
-def _url(site_url: str, path: str) -> str:
-    return (site_url.rstrip("/") + "/" + path) if site_url else path
-
-
 def entry_record(entry: Entry, site_url: str) -> dict[str, Any]:
     return {
         "collection": entry.collection,
         "id": entry.id,
-        "url": {lang: _url(site_url, page_path(entry, lang)) for lang in ("zh", "en")},
-        "api": _url(site_url, f"{API_DIR.as_posix()}/{entry.collection}/{entry.id}.json"),
+        "url": {lang: absolute(site_url, page_path(entry.collection, entry.id, lang)) for lang in LANGS},
+        "api": absolute(site_url, f"{API_DIR}/{entry.collection}/{entry.id}.json"),
         "source_file": entry.relpath,
         "data": entry.model.model_dump(mode="json"),
     }
@@ -73,7 +59,7 @@ def build_api(corpus: Corpus, site_url: str = "", stamp: str | None = None) -> d
     """Relative file path (under site/) -> JSON text, for every API file this module owns."""
     stamp = stamp or generated_at(corpus)
     head = {"schema_version": SCHEMA_VERSION, "generated_at": stamp}
-    base = API_DIR.as_posix()
+    base = API_DIR
     files: dict[str, str] = {}
     collections: dict[str, Any] = {}
     for collection in COLLECTIONS:
@@ -87,7 +73,7 @@ def build_api(corpus: Corpus, site_url: str = "", stamp: str | None = None) -> d
         collections[collection] = {
             "title": labels.COLLECTION_TITLES[collection],
             "total": len(records),
-            "url": _url(site_url, f"{base}/{collection}.json"),
+            "url": absolute(site_url, f"{base}/{collection}.json"),
             "ids": [r["id"] for r in records],
         }
     vocab = corpus.vocab.model_dump(mode="json") if corpus.vocab is not None else {}
@@ -95,13 +81,13 @@ def build_api(corpus: Corpus, site_url: str = "", stamp: str | None = None) -> d
     files[f"{base}/index.json"] = _dump(
         {
             **head,
-            "docs": {"zh": _url(site_url, "api/"), "en": _url(site_url, "en/api/")},
+            "docs": {lang: absolute(site_url, f"{url_prefix(lang)}api/") for lang in LANGS},
             "collections": collections,
             "files": {
-                "vocab": _url(site_url, f"{base}/vocab.json"),
-                "expiry_rules": _url(site_url, f"{base}/{EXPIRY_RULES}"),
+                "vocab": absolute(site_url, f"{base}/vocab.json"),
+                "expiry_rules": absolute(site_url, EXPIRY_RULES),
             },
-            "feeds": {lang: _url(site_url, path) for lang, path in FEEDS.items()},
+            "feeds": {lang: absolute(site_url, path) for lang, path in FEEDS.items()},
             "total": sum(c["total"] for c in collections.values()),
         }
     )

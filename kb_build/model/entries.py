@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from kb_build.text import SafeStr, Text
+from kb_build.model.text import SafeStr, Text
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REF_PATTERN = r"^(violations|strategies|warnings|poa|glossary)/[a-z0-9]+(-[a-z0-9]+)*$"

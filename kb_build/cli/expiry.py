@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kb_build.expiry import compute_expiry, rules_from_corpus
+from kb_build.check import check_corpus
+from kb_build.expiry import compute_expiry
+from kb_build.project import project_root
+from kb_build.publish.rules import rules_from_corpus
 
 
 def register(subparsers: Any) -> None:
@@ -32,10 +35,7 @@ def load_rules(path: Path | None) -> dict[str, Any]:
         if not isinstance(rules, dict) or not isinstance(rules.get("types"), dict):
             raise ValueError(f"{path} is not an expiry rules file (no 'types' object)")
         return rules
-    from kb_build.cli import project_root
-    from kb_build.corpus import load_corpus
-
-    return rules_from_corpus(load_corpus(project_root()))
+    return rules_from_corpus(check_corpus(project_root()))
 
 
 def cmd_expiry(args: argparse.Namespace) -> int:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from kb_build.corpus import Corpus, Entry
+from kb_build.load.corpus import Corpus, Entry
+from kb_build.project import HTML_LANG, LANGS, absolute, page_path, url_prefix
 
-LANGS = ("zh", "en")
 TEXT = {
     "zh": ("页面已移动", "这个页面已经移到："),
     "en": ("Page moved", "This page has moved to:"),
@@ -25,7 +25,7 @@ def redirect_html(target_rel: str, canonical: str, title: str, lang: str) -> str
     """A tiny standalone page; every interpolated value is HTML-escaped."""
     heading, moved = TEXT[lang]
     t, c, name = html.escape(target_rel), html.escape(canonical), html.escape(title)
-    html_lang = "zh-CN" if lang == "zh" else "en"
+    html_lang = HTML_LANG[lang]
     return (
         "<!doctype html>\n"
         f'<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -44,10 +44,8 @@ def redirect_pages(entry: Entry, site_url: str = "") -> dict[str, str]:
     out: dict[str, str] = {}
     for alias in entry.model.aliases:
         for lang in LANGS:
-            prefix = "" if lang == "zh" else f"{lang}/"
-            canonical_path = f"{prefix}{entry.collection}/{entry.id}/"
-            canonical = (site_url.rstrip("/") + "/" + canonical_path) if site_url else "/" + canonical_path
-            out[f"{prefix}{entry.collection}/{alias}/index.html"] = redirect_html(
+            canonical = absolute(site_url, page_path(entry.collection, entry.id, lang))
+            out[f"{url_prefix(lang)}{entry.collection}/{alias}/index.html"] = redirect_html(
                 f"../{entry.id}/", canonical, entry.model.title.get(lang), lang
             )
     return out
