@@ -1,8 +1,8 @@
 """The data model: the single source of truth for validation and JSON Schema.
 
 Fields that take a value from a shared vocabulary carry `json_schema_extra={"x-vocab": name}`;
-their allowed values live once, in data/vocab.yml, and are checked in `checks.py`
-and injected into the exported schema by `schema_export.py`.
+their allowed values live once, in data/vocab.yml, and are checked in kb_build/check/references.py
+and injected into the exported schema by kb_build/model/schema.py.
 """
 
 from __future__ import annotations
@@ -79,7 +79,21 @@ class Disagreement(Strict):
     our_reading: Text | None = Field(default=None, description="What this site assumes and why.")
 
 
-class EntryBase(Strict):
+class Dated(Strict):
+    """The date rule shared by entries and glossary terms; each declares `added` and `reviewed`
+    itself so the fields keep their place in the canonical key order and the schemas."""
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Dated:
+        added, reviewed = getattr(self, "added", None), getattr(self, "reviewed", None)
+        if added is not None and reviewed is not None and reviewed < added:
+            raise PydanticCustomError(
+                "KB021", "'reviewed' ({r}) is before 'added' ({a})", {"r": str(reviewed), "a": str(added)}
+            )
+        return self
+
+
+class EntryBase(Dated):
     id: EntryId
     title: Text
     summary: Text
@@ -90,14 +104,6 @@ class EntryBase(Strict):
     sources: list[Source] = Field(min_length=1)
     added: dt.date
     reviewed: dt.date
-
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> EntryBase:
-        if self.reviewed < self.added:
-            raise PydanticCustomError(
-                "KB021", "'reviewed' ({r}) is before 'added' ({a})", {"r": str(self.reviewed), "a": str(self.added)}
-            )
-        return self
 
     @model_validator(mode="after")
     def _view_sources_exist(self) -> EntryBase:
@@ -222,7 +228,7 @@ class Poa(EntryBase):
     )
 
 
-class GlossaryTerm(Strict):
+class GlossaryTerm(Dated):
     id: EntryId
     seller_usage: list[ShortStr] = Field(min_length=1, description="How Chinese sellers say it (slang first).")
     official_zh: ShortStr | None = Field(default=None, description="Amazon's official Chinese term, if verified.")
