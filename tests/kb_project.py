@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from kb_build.cli.new import render_template
-from kb_build.model.entries import COLLECTIONS
+from kb_build.model.entries import COLLECTIONS, PAGE_COLLECTIONS
 
 VIOLATION_ID = "test-violation"
 VALUES = {
@@ -79,7 +79,7 @@ def make_project(root: Path, real_root: Path, site: bool = False, extra: dict[st
     if site:
         shutil.copy(real_root / "mkdocs.yml", root / "mkdocs.yml")
         shutil.copytree(real_root / "kb_build", root / "kb_build", ignore=shutil.ignore_patterns("__pycache__"))
-        generated = {*COLLECTIONS, "tags"}
+        generated = {*PAGE_COLLECTIONS, "tags"}
         shutil.copytree(real_root / "docs", root / "docs",
                         ignore=lambda d, names: [n for n in names if Path(d) == real_root / "docs" and n in generated])
     return root

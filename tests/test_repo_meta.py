@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from kb_build.model.entries import COLLECTIONS
+from kb_build.model.entries import PAGE_COLLECTIONS
 
 
 def load(root: Path, rel: str) -> dict:
@@ -43,7 +43,7 @@ def test_issue_forms(root: Path) -> None:
 
 def test_codeowners_cover_every_collection(root: Path) -> None:
     text = (root / ".github/CODEOWNERS").read_text("utf-8")
-    for collection in COLLECTIONS:
+    for collection in PAGE_COLLECTIONS:
         assert f"/data/{collection}/ " in text
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from kb_build import project
 from kb_build.check import check_corpus
-from kb_build.model.entries import COLLECTIONS
+from kb_build.model.entries import PAGE_COLLECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_PATH = project.base_path(project.site_url())
@@ -26,7 +26,7 @@ def corpus():
 
 
 def test_every_entry_is_built_in_both_languages(built_site: Path, corpus) -> None:
-    for collection in COLLECTIONS:
+    for collection in PAGE_COLLECTIONS:
         assert (built_site / collection / "index.html").exists()
         assert (built_site / "en" / collection / "index.html").exists()
         if collection == "glossary":

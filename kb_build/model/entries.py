@@ -18,7 +18,11 @@ from kb_build.model.text import SafeStr, Text
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REF_PATTERN = r"^(violations|strategies|warnings|poa|glossary)/[a-z0-9]+(-[a-z0-9]+)*$"
-COLLECTIONS = ("violations", "strategies", "warnings", "poa", "glossary")
+# Collections rendered as pages (each has templates and a docs/<collection>/ folder).
+PAGE_COLLECTIONS = ("violations", "strategies", "warnings", "poa", "glossary")
+# Every collection loaded from data/: page collections plus data-only ones that feed the tools
+# (validated and exported to /api/v1/, never rendered as pages). Add data-only names after these.
+COLLECTIONS: tuple[str, ...] = PAGE_COLLECTIONS
 
 
 def _https(value: str) -> str:

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from kb_build.load.corpus import Corpus, Entry
-from kb_build.model.entries import COLLECTIONS, Text
+from kb_build.model.entries import PAGE_COLLECTIONS, Text
 from kb_build.project import LANGS, REPO_EDIT_BASE, md_suffix
 from kb_build.render import labels
 from kb_build.render.markdown_safe import md_block, md_escape, md_inline, plain
@@ -130,7 +130,7 @@ def _sort_key(entry: Entry, vocab_order: dict[str, int], risk_order: dict[str, i
 
 def render_all(corpus: Corpus, edit_base: str = REPO_EDIT_BASE) -> list[Page]:
     pages: list[Page] = []
-    for collection in COLLECTIONS:
+    for collection in PAGE_COLLECTIONS:
         for lang in LANGS:
             pages.append(
                 Page(f"{collection}/index{md_suffix(lang)}.md", render_index(corpus, collection, lang, edit_base))
@@ -157,7 +157,7 @@ def write_pages(docs_dir: Path, pages: list[Page]) -> tuple[int, int]:
         if not path.exists() or path.read_text("utf-8") != text:
             path.write_text(text, "utf-8")
             written += 1
-    for collection in COLLECTIONS:
+    for collection in PAGE_COLLECTIONS:
         folder = docs_dir / collection
         if not folder.is_dir():
             continue
