@@ -8,7 +8,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build serve test install system-deps lint check schema bench clean
+.PHONY: build serve test install system-deps lint lint-js check schema bench clean
 
 build: install
 	$(BIN)/mkdocs build --strict
@@ -16,7 +16,7 @@ build: install
 serve: install
 	$(BIN)/mkdocs serve
 
-test: install system-deps
+test: install system-deps lint-js
 	$(BIN)/ruff check .
 	$(BIN)/python -m kb_build schema --check
 	$(BIN)/python -m kb_build check
@@ -39,6 +39,18 @@ system-deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-wqy-zenhei nodejs; \
 	fi
+	@# Debian packages npm apart from nodejs (a nodejs that bundles npm needs nothing more).
+	@if ! command -v npm >/dev/null; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; \
+	fi
+
+# JS lint: eslint, pinned in package.json / package-lock.json; npm ci runs again only when the lock changes.
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+lint-js: system-deps node_modules/.package-lock.json
+	npx --no-install eslint docs/javascripts tests/js eslint.config.js
 
 check: install
 	$(BIN)/python -m kb_build check

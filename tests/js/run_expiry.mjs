@@ -1,20 +1,37 @@
-// Reads a JSON list of {"input", "rules"} cases on stdin and prints the list of computeExpiry outputs.
-// With --fragment, reads a JSON list of fragment strings and prints parseFragment results
-// (rules from the first argument after the flag, a JSON file path).
+// The node side of tests/test_expiry.py. Reads a JSON list on stdin and prints a JSON list, one output per case:
+//   (no flag)            cases {"input", "rules"}      -> computeExpiry outputs
+//   --fragment RULES     fragment strings              -> parseFragment results plus "roundtrip" (formatFragment)
+//   --paste RULES        {"text", "lang"}              -> parsePaste results
+//   --export RULES       {"state", "today", "lang"}    -> {"ics", "csv", "forecast"} for that state
+// RULES is the path of a rules JSON file.
 import { readFileSync } from "node:fs";
-import { computeExpiry } from "../../docs/javascripts/expiry.js";
-import { parseFragment, formatFragment } from "../../docs/javascripts/expiry-state.js";
+import { computeExpiry } from "../../docs/javascripts/expiry/compute.js";
+import { parseFragment, formatFragment, expandState } from "../../docs/javascripts/expiry/link.js";
+import { parsePaste } from "../../docs/javascripts/expiry/paste.js";
+import { buildIcs, buildCsv } from "../../docs/javascripts/expiry/export.js";
+import { forecast } from "../../docs/javascripts/expiry/forecast.js";
 
 const cases = JSON.parse(readFileSync(0, "utf8"));
-const args = process.argv.slice(2);
-let out;
-if (args[0] === "--fragment") {
-  const rules = JSON.parse(readFileSync(args[1], "utf8"));
-  out = cases.map((frag) => {
+const [mode, rulesPath] = process.argv.slice(2);
+const rules = rulesPath ? JSON.parse(readFileSync(rulesPath, "utf8")) : null;
+const STAMP = "20240516T020000Z";
+
+const run = {
+  "--fragment": (frag) => {
     const parsed = parseFragment(frag, rules);
     return { ...parsed, roundtrip: formatFragment(parsed.state) };
-  });
-} else {
-  out = cases.map((c) => computeExpiry(c.input, c.rules));
-}
-process.stdout.write(JSON.stringify(out));
+  },
+  "--paste": (c) => parsePaste(c.text, rules, c.lang),
+  "--export": (c) => {
+    const { input } = expandState(c.state, c.today);
+    const result = computeExpiry(input, rules);
+    return {
+      ics: buildIcs(result, input, rules, c.lang, STAMP),
+      csv: buildCsv(result, input, rules, c.lang),
+      forecast: forecast(result, input, c.state.score, c.state.cost || {}),
+    };
+  },
+};
+const one = mode ? run[mode] : (c) => computeExpiry(c.input, c.rules);
+if (!one) throw new Error(`unknown mode ${mode}`);
+process.stdout.write(JSON.stringify(cases.map(one)));

@@ -1,4 +1,4 @@
-// Violation expiry: the JavaScript twin of kb_build/expiry.py (same contract, same test vectors).
+// Violation expiry: the JavaScript twin of kb_build/expiry.py (same contract, same test vectors in tests/expiry_vectors/).
 // Dependency-free ES module; runs in the browser and under node.
 // Dates are calendar dates, handled as whole days since 1970-01-01; no Date object, no time zone.
 
@@ -16,6 +16,10 @@ const MESSAGES = {
   range: { zh: "日期“{value}”超出支持范围（1900–2200 年）。", en: "The date '{value}' is outside the supported years 1900–2200." },
   future: { zh: "日期 {value} 晚于计算日期 {today}。", en: "The date {value} is after the as-of date {today}." },
   before: { zh: "解决日期 {value} 早于违规日期 {date}。", en: "The resolution date {value} is before the violation date {date}." },
+  deactivated_before: {
+    zh: "下架日期 {value} 早于违规日期 {date}。",
+    en: "The listing deactivation date {value} is before the violation date {date}.",
+  },
 };
 
 const has = (obj, key) => obj !== null && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key);
@@ -53,6 +57,12 @@ export function isoFromDays(z) {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Day number of a computed "YYYY-MM-DD" (an expiry may fall after MAX_YEAR); null if not in that form. */
+export function dayNumber(iso) {
+  const m = typeof iso === "string" ? DATE_RE.exec(iso) : null;
+  return m ? daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
 /** Days since 1970-01-01 for a valid "YYYY-MM-DD", or the key of the message saying why not. */
 export function parseDate(value) {
   if (typeof value !== "string") return "not_text";
@@ -88,7 +98,7 @@ function checkDate(raw, index, field, errors) {
   return parsed;
 }
 
-/** Check the input; returns {today, items: [{type, date, resolved}], errors}. Dates are day numbers. */
+/** Check the input; returns {today, items: [{type, date, resolved, deactivated}], errors}. Dates are day numbers. */
 export function validate(data, rules) {
   const errors = [];
   if (!isObject(data)) return { today: null, items: [], errors: [error(null, null, "input")] };
@@ -116,16 +126,26 @@ export function validate(data, rules) {
     else errors.push(error(i, "date", "missing"));
     let resolved = null;
     if (has(raw, "resolved_on") && raw.resolved_on !== null) resolved = checkDate(raw.resolved_on, i, "resolved_on", errors);
+    let deactivated = null;
+    if (has(raw, "deactivated_on") && raw.deactivated_on !== null) {
+      deactivated = checkDate(raw.deactivated_on, i, "deactivated_on", errors);
+    }
     if (date !== null && today !== null && date > today) {
       errors.push(error(i, "date", "future", { value: isoFromDays(date), today: isoFromDays(today) }));
     }
     if (resolved !== null && today !== null && resolved > today) {
       errors.push(error(i, "resolved_on", "future", { value: isoFromDays(resolved), today: isoFromDays(today) }));
     }
+    if (deactivated !== null && today !== null && deactivated > today) {
+      errors.push(error(i, "deactivated_on", "future", { value: isoFromDays(deactivated), today: isoFromDays(today) }));
+    }
     if (resolved !== null && date !== null && resolved < date) {
       errors.push(error(i, "resolved_on", "before", { value: isoFromDays(resolved), date: isoFromDays(date) }));
     }
-    if (date !== null && typeof vtype === "string" && has(types, vtype)) items.push({ type: vtype, date, resolved });
+    if (deactivated !== null && date !== null && deactivated < date) {
+      errors.push(error(i, "deactivated_on", "deactivated_before", { value: isoFromDays(deactivated), date: isoFromDays(date) }));
+    }
+    if (date !== null && typeof vtype === "string" && has(types, vtype)) items.push({ type: vtype, date, resolved, deactivated });
   });
   return { today, items, errors };
 }
@@ -142,7 +162,9 @@ export function computeExpiry(data, rules) {
   const outViolations = [];
   const counting = [];
   for (const it of items) {
-    let expires = it.date + windowDays(rules, it.type);
+    // The window runs from the listing's deactivation when it is given (Amazon's notice: "up to 180 days after
+    // the listing was deactivated"), otherwise from the violation date.
+    let expires = (it.deactivated !== null ? it.deactivated : it.date) + windowDays(rules, it.type);
     if (it.resolved !== null && it.resolved < expires) expires = it.resolved;
     const isCounting = today < expires;
     outViolations.push({ expires_on: isoFromDays(expires), counting: isCounting, days_left: Math.max(0, expires - today) });
