@@ -6,7 +6,7 @@ const browser = Object.fromEntries([
   "window", "document", "location", "history", "localStorage", "navigator", "fetch", "URL", "Blob", "Intl",
   "TextEncoder", "setTimeout", "clearTimeout", "requestAnimationFrame", "performance", "console", "ResizeObserver",
 ].map((name) => [name, "readonly"]));
-const node = Object.fromEntries(["process", "console", "URL", "TextEncoder"].map((name) => [name, "readonly"]));
+const node = Object.fromEntries(["process", "console", "URL", "TextEncoder", "performance"].map((name) => [name, "readonly"]));
 
 export default [
   { ignores: ["site/**", "node_modules/**", ".venv/**"] },

@@ -4,7 +4,9 @@ This is the reference implementation of the calculator (docs/tools/expiry.md). T
 the JavaScript twin under docs/javascripts/; both are run against tests/expiry_vectors/.
 
 - A violation dated D with window W counts on the days D <= d < D+W.
-- expires_on = D+W, or resolved_on if that is earlier.
+- With a listing deactivation date A (deactivated_on), the window runs from A instead: it counts on D <= d < A+W
+  (Amazon's notice: "up to 180 days after the listing was deactivated").
+- expires_on = D+W (or A+W), or resolved_on if that is earlier.
 - Dates are calendar dates (no time zone ever applies).
 
 Everything here is a pure function; the rules JSON it reads is built by kb_build.publish.rules.
@@ -40,6 +42,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "before": {
         "zh": "解决日期 {value} 早于违规日期 {date}。",
         "en": "The resolution date {value} is before the violation date {date}.",
+    },
+    "deactivated_before": {
+        "zh": "下架日期 {value} 早于违规日期 {date}。",
+        "en": "The listing deactivation date {value} is before the violation date {date}.",
     },
 }
 
@@ -84,8 +90,11 @@ def _check_date(raw: Any, index: int | None, field: str, errors: list[Json]) -> 
     return parsed
 
 
-def validate(data: Any, rules: Json) -> tuple[dt.date | None, list[tuple[str, dt.date, dt.date | None]], list[Json]]:
-    """Check the input; return (today, [(type, date, resolved_on)], errors)."""
+Item = tuple[str, dt.date, dt.date | None, dt.date | None]
+
+
+def validate(data: Any, rules: Json) -> tuple[dt.date | None, list[Item], list[Json]]:
+    """Check the input; return (today, [(type, date, resolved_on, deactivated_on)], errors)."""
     errors: list[Json] = []
     if not isinstance(data, dict):
         return None, [], [_error(None, None, "input")]
@@ -97,7 +106,7 @@ def validate(data: Any, rules: Json) -> tuple[dt.date | None, list[tuple[str, dt
         errors.append(_error(None, "violations", "violations"))
         raw_items = []
     types = rules.get("types", {})
-    items: list[tuple[str, dt.date, dt.date | None]] = []
+    items: list[Item] = []
     for i, raw in enumerate(raw_items):
         if not isinstance(raw, dict):
             errors.append(_error(i, None, "item"))
@@ -115,14 +124,21 @@ def validate(data: Any, rules: Json) -> tuple[dt.date | None, list[tuple[str, dt
         resolved = None
         if raw.get("resolved_on") is not None:
             resolved = _check_date(raw["resolved_on"], i, "resolved_on", errors)
+        deactivated = None
+        if raw.get("deactivated_on") is not None:
+            deactivated = _check_date(raw["deactivated_on"], i, "deactivated_on", errors)
         if date and today and date > today:
             errors.append(_error(i, "date", "future", value=_iso(date), today=_iso(today)))
         if resolved and today and resolved > today:
             errors.append(_error(i, "resolved_on", "future", value=_iso(resolved), today=_iso(today)))
+        if deactivated and today and deactivated > today:
+            errors.append(_error(i, "deactivated_on", "future", value=_iso(deactivated), today=_iso(today)))
         if resolved and date and resolved < date:
             errors.append(_error(i, "resolved_on", "before", value=_iso(resolved), date=_iso(date)))
+        if deactivated and date and deactivated < date:
+            errors.append(_error(i, "deactivated_on", "deactivated_before", value=_iso(deactivated), date=_iso(date)))
         if date and isinstance(vtype, str) and vtype in types:
-            items.append((vtype, date, resolved))
+            items.append((vtype, date, resolved, deactivated))
     return today, items, errors
 
 
@@ -138,15 +154,16 @@ def compute_expiry(data: Any, rules: Json) -> Json:
         return {"errors": errors}
     expiries: list[dt.date] = []
     out_violations: list[Json] = []
-    for vtype, date, resolved in items:
-        expires = date + dt.timedelta(days=_window(rules, vtype))
+    for vtype, date, resolved, deactivated in items:
+        start = deactivated if deactivated is not None else date  # the window runs from the deactivation when given
+        expires = start + dt.timedelta(days=_window(rules, vtype))
         if resolved is not None and resolved < expires:
             expires = resolved
         expiries.append(expires)
         out_violations.append(
             {"expires_on": _iso(expires), "counting": today < expires, "days_left": max(0, (expires - today).days)}
         )
-    counting = [(vtype, e) for (vtype, _, _), e in zip(items, expiries, strict=True) if today < e]
+    counting = [(item[0], e) for item, e in zip(items, expiries, strict=True) if today < e]
     groups: Json = {}
     for gid in sorted(rules.get("repeat_groups", {})):
         limit = int(rules["repeat_groups"][gid]["limit"])

@@ -1,4 +1,5 @@
-"""Shared expiry vectors against the Python and JavaScript implementations, the CLI, and the rules export."""
+"""Shared expiry vectors against the Python and JavaScript implementations, the CLI, the rules export, and the
+calculator's pure JS modules (docs/javascripts/expiry/: link codec, paste, forecast, .ics and CSV exports)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -51,6 +54,10 @@ def test_vectors_cover_the_issue() -> None:
         "error-impossible-dates",
         "error-date-after-today",
         "error-resolved-before-date",
+        "deactivation-date",
+        "deactivation-window-ends-on-today",
+        "error-deactivation-dates",
+        "expiry-after-max-year",
     }
     assert needed <= names
 
@@ -85,7 +92,10 @@ day = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2026, 12, 31)).m
 maybe_bad_day = st.one_of(day, day, day, st.sampled_from(["2024-02-30", "2023-02-29", "2024-13-01", "x"]))
 violation = st.fixed_dictionaries(
     {"type": st.sampled_from(TYPES), "date": maybe_bad_day},
-    optional={"resolved_on": st.one_of(st.none(), maybe_bad_day)},
+    optional={
+        "resolved_on": st.one_of(st.none(), maybe_bad_day),
+        "deactivated_on": st.one_of(st.none(), maybe_bad_day),
+    },
 )
 inputs = st.fixed_dictionaries({"today": maybe_bad_day, "violations": st.lists(violation, max_size=15)})
 
@@ -177,7 +187,7 @@ def test_rules_from_corpus_and_write_rules(tmp_path: Path) -> None:
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == [path]
 
 
-# ---- URL fragment (docs/javascripts/expiry-state.js) ----
+# ---- URL fragment (docs/javascripts/expiry/link.js) ----
 
 
 @needs_node
@@ -211,3 +221,161 @@ def test_fragments_parse_and_round_trip(tmp_path: Path) -> None:
         assert result["state"]["items"] == []
         assert all(set(p) == {"zh", "en"} for p in result["problems"])
     assert out[-1]["present"] is False
+
+
+@needs_node
+def test_fragment_new_fields_round_trip_and_old_links_still_read(tmp_path: Path) -> None:
+    rules_file = tmp_path / "rules.json"
+    rules_file.write_text(json.dumps(RULES), encoding="utf-8")
+    tm, up = "ip-complaint-trademark", "ip-complaint-utility-patent"
+    new = f"v=1&items={tm}:2023-12-02~2023-12-20*3!,{up}:2024-03-01:2024-05-01~2024-03-05,{up}:2024-03-01"
+    dup = f"v=1&today=2024-05-16&items={tm}:2024-01-01,{tm}:2024-01-01*2,{tm}:2024-01-01!"
+    out = run_node([new, dup], "--fragment", str(rules_file))
+    assert out[0]["problems"] == []
+    assert out[0]["state"]["today"] is None  # no date in the link: the reader's today
+    assert out[0]["state"]["items"][0] == {
+        "type": tm,
+        "date": "2023-12-02",
+        "resolved_on": None,
+        "deactivated_on": "2023-12-20",
+        "count": 3,
+        "repeat": True,
+    }
+    assert out[0]["state"]["items"][1]["resolved_on"] == "2024-05-01"
+    assert out[0]["roundtrip"] == new
+    # Identical violations are one row with a count; a repeat flag makes a row of its own.
+    assert [(i["count"], i["repeat"]) for i in out[1]["state"]["items"]] == [(3, False), (1, True)]
+
+
+@needs_node
+@pytest.mark.parametrize(
+    ("fragment", "words"),
+    [
+        ("v=1&items=" + ",".join(["a"] * 49_000), "only the first 1000"),
+        ("v=1&items=" + ",".join(["a"] * 99_000), "too long"),
+        ("v=1&items=" + "x" * 100_001, "too long"),
+        ("v=1&today=2201-01-01&items=ip-complaint-trademark:2300-01-01", "outside 1900–2200"),
+    ],
+    ids=["49000-items", "99000-items", "oversized", "after-2200"],
+)
+def test_fragment_caps_give_a_clear_message_fast(tmp_path: Path, fragment: str, words: str) -> None:
+    rules_file = tmp_path / "rules.json"
+    rules_file.write_text(json.dumps(RULES), encoding="utf-8")
+    started = time.perf_counter()
+    (out,) = run_node([fragment], "--fragment", str(rules_file))
+    assert time.perf_counter() - started < 5  # node start-up included; the parse itself takes milliseconds
+    assert any(words in p["en"] for p in out["problems"]), out["problems"][:3]
+    assert all(p["zh"] and p["en"] for p in out["problems"])
+    assert out["state"]["items"] == []
+
+
+@needs_node
+def test_paste_takes_chinese_and_partial_names(tmp_path: Path) -> None:
+    rules_file = tmp_path / "rules.json"
+    rules_file.write_text(json.dumps(RULES), encoding="utf-8")
+    zh = RULES["types"]["ip-complaint-utility-patent"]["title"]["zh"]
+    cases = [
+        {"text": "发明专利 2024-03-01 *6\n商标，2023/12/2 ×3\nutility patent 2024-05-05", "lang": "zh"},
+        {
+            "text": f"{zh} 2024-03-01\n知识产权投诉 2024-03-01\nnonsense 2024-01-01\nno date\n商标 2301-01-01",
+            "lang": "en",
+        },
+        {"text": "x" * 200_001, "lang": "zh"},
+        {"text": "商标 2024-01-01\n" * 5000, "lang": "zh"},
+    ]
+    ok, mixed, huge, many = run_node(cases, "--paste", str(rules_file))
+    assert ok["problems"] == []
+    assert [(i["type"], i["date"], i["count"]) for i in ok["items"]] == [
+        ("ip-complaint-utility-patent", "2024-03-01", 6),
+        ("ip-complaint-trademark", "2023-12-02", 3),
+        ("ip-complaint-utility-patent", "2024-05-05", 1),
+    ]
+    assert len(mixed["items"]) == 1
+    problems = [p["en"] for p in mixed["problems"]]
+    assert problems[0].startswith("Line 2: '知识产权投诉' could be")  # ambiguous: named, not guessed
+    assert problems[1:3] == ["Line 3: unknown violation type 'nonsense'.", "Line 4: no date (YYYY-MM-DD) found."]
+    assert problems[3] == "Line 5: the date '2301-01-01' is outside 1900–2200."
+    assert huge["items"] == [] and "too long" in huge["problems"][0]["en"]
+    assert len(many["items"]) == 1000 and "only the first 1000" in many["problems"][0]["en"]
+
+
+HOSTILE_TITLE = 'Evil\rX-INJECTED:1\nDESCRIPTION:forged;,\\ =HYPERLINK("http://x")'
+
+
+def export_rules() -> dict[str, Any]:
+    rules = json.loads(json.dumps(RULES))
+    rules["types"]["ip-complaint-trademark"]["title"] = {"zh": HOSTILE_TITLE, "en": "=cmd|' /C calc'!A0"}
+    rules["repeat_groups"]["ip"]["title"] = {"zh": "组\r\nBEGIN:VEVENT", "en": "@SUM(1+1)\r"}
+    return rules
+
+
+@needs_node
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ics_export_parses_and_every_text_field_is_escaped(tmp_path: Path, lang: str) -> None:
+    rules_file = tmp_path / "rules.json"
+    rules_file.write_text(json.dumps(export_rules()), encoding="utf-8")
+    state = {
+        "today": "2024-05-16",
+        "items": [
+            {"type": "ip-complaint-trademark", "date": "2023-12-02", "count": 3, "repeat": True},
+            {"type": "ip-complaint-utility-patent", "date": "2024-03-01", "deactivated_on": "2024-03-10", "count": 6},
+        ],
+        "score": None,
+        "cost": {},
+    }
+    (out,) = run_node([{"state": state, "today": "2030-01-01", "lang": lang}], "--export", str(rules_file))
+    ics = out["ics"]
+    lines = ics.split("\r\n")
+    assert ics.endswith("\r\n") and "\r" not in ics.replace("\r\n", "") and "\n" not in ics.replace("\r\n", "")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert not any(line.startswith(("X-INJECTED", "DESCRIPTION:forged")) for line in lines)
+    cal = icalendar.Calendar.from_ical(ics)
+    events = list(cal.walk("VEVENT"))
+    assert [e.decoded("DTSTART").isoformat() for e in events] == ["2024-05-30", "2024-09-06", "2024-09-06"]
+    assert [len(list(e.walk("VALARM"))) for e in events] == [1, 1, 1]
+    if lang == "zh":
+        assert HOSTILE_TITLE in str(events[0]["DESCRIPTION"]).replace("\n", "\r", 1)  # one field, text intact
+        assert "组\nBEGIN:VEVENT" in str(events[2]["SUMMARY"])
+    csv_lines = out["csv"].split("\r\n")
+    assert csv_lines[0].split(",")[:4] == (
+        ["类型", "名称", "违规日期", "下架日期"] if lang == "zh" else ["type", "title", "date", "deactivated_on"]
+    )
+    cells = [c for line in csv_lines[1:] for c in line.split(",")]
+    assert not any(c.lstrip('"').startswith(("=", "+", "-", "@")) for c in cells)
+    assert csv_lines[-1] == "" and len(csv_lines) == 11  # header + 9 violations + final CRLF
+
+
+@needs_node
+def test_forecast_is_never_drawn_over_a_limit_or_with_unknown_points(tmp_path: Path) -> None:
+    rules_file = tmp_path / "rules.json"
+    rules_file.write_text(json.dumps(RULES), encoding="utf-8")
+    tm, up = "ip-complaint-trademark", "ip-complaint-utility-patent"
+    over = {
+        "today": "2024-05-16",
+        "items": [{"type": tm, "date": "2024-01-01", "count": 6}],
+        "score": 230,
+        "cost": {tm: 10},
+    }
+    unknown = {
+        "today": "2024-05-16",
+        "items": [{"type": tm, "date": "2024-01-01"}, {"type": up, "date": "2024-02-01"}],
+        "score": 230,
+        "cost": {tm: 10},
+    }
+    ok = {**unknown, "cost": {tm: 10, up: 20}}
+    outs = run_node(
+        [{"state": s, "today": "2030-01-01", "lang": "en"} for s in (over, unknown, ok)], "--export", str(rules_file)
+    )
+    limit, missing, fine = (o["forecast"] for o in outs)
+    assert limit["status"] == "limit" and limit["series"] == [] and limit["groups"][0]["gid"] == "ip"
+    assert missing["status"] == "unknown" and missing["missing"] == [up] and missing["series"] == []
+    assert fine["status"] == "ok"
+    assert [p["score"] for p in fine["series"]] == [230, 240, 260]
+
+
+@needs_node
+def test_node_unit_tests() -> None:
+    proc = subprocess.run(
+        [NODE, "--test", str(ROOT / "tests" / "js")], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
