@@ -55,10 +55,25 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
         raise PluginError(str(exc)) from None
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Hand-written pages write the site's own address as %SITE_URL% (it follows SITE_URL)."""
+    return markdown.replace(project.SITE_URL_TOKEN, project.site_url_from(config.site_url))
+
+
+@event_priority(-100)  # after mkdocs-static-i18n has set this page's language links
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     source = page.meta.get("kb_source")
     if source:
         page.edit_url = _edit_base(config) + source
+    # static-i18n writes some language links as absolute paths under site_url's path
+    # ('/account-health-kb/en/'), which 404 wherever the site is served elsewhere. Site-relative
+    # links become page-relative through Material's `url` filter, so the site works at any base.
+    base = project.base_path(config.site_url or "/")
+    # (attribute access: static-i18n assigns config.extra.alternate as an attribute, not an item)
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        link = str(alternate.get("link", ""))
+        if link.startswith(base):
+            alternate["link"] = link[len(base) :] or "./"
     return context
 
 

@@ -49,7 +49,15 @@ def today() -> dt.date:
 
 def site_url() -> str:
     """The public base URL, always ending in '/': SITE_URL when set, else the default."""
-    url = os.environ.get("SITE_URL", "").strip() or DEFAULT_SITE_URL
+    return site_url_from(os.environ.get("SITE_URL"))
+
+
+SITE_URL_TOKEN = "%SITE_URL%"  # written in hand-written pages where the site's own address belongs
+
+
+def site_url_from(configured: str | None) -> str:
+    """The configured site_url with a trailing '/', or the default."""
+    url = (configured or "").strip() or DEFAULT_SITE_URL
     return url if url.endswith("/") else url + "/"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
@@ -28,12 +29,14 @@ def root() -> Path:
     return ROOT
 
 
-def build_site(project: Path, dest: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def build_site(
+    project: Path, dest: Path, *, strict: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` for `project` into `dest` (a subprocess, as a maintainer would)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "-q", "-d", str(dest)],
         cwd=project,
-        env=mkdocs_env(),
+        env={**mkdocs_env(), **(env or {})},
         capture_output=True,
         text=True,
         timeout=900,
@@ -55,15 +58,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 (a random free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a random free port); yields the base URL without a slash."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Serve the built site on 127.0.0.1 (a random free port)."""
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
