@@ -13,7 +13,8 @@ from pydantic import BaseModel, ValidationError
 from kb_build.diagnostics import Diagnostic, rel
 from kb_build.load import pydantic_errors as errors
 from kb_build.load.yaml_safe import LoadedYaml, Path_, load_bytes
-from kb_build.model.entries import COLLECTIONS, ID_PATTERN, MODELS, Vocab
+from kb_build.model.entries import COLLECTIONS, ID_PATTERN, MODELS
+from kb_build.model.vocab import Vocab
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 

@@ -258,30 +258,3 @@ MODELS: dict[str, type[BaseModel]] = {
     "poa": Poa,
     "glossary": GlossaryTerm,
 }
-
-# ---- shared vocabularies (data/vocab.yml) ----
-
-
-class VocabItem(Strict):
-    title: Text
-    description: Text | None = None
-
-
-class RepeatGroup(Strict):
-    title: Text
-    limit: int = Field(ge=1, le=1000)
-    limit_basis: Literal["official", "third-party", "assumption"]
-    note: Text
-    sources: list[Source] = Field(min_length=1)
-
-
-class Vocab(Strict):
-    categories: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
-    severities: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
-    risk_levels: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
-    right_types: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
-    marketplaces: dict[Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")], VocabItem]
-    jurisdictions: dict[Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")], VocabItem]
-    tags: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
-    repeat_groups: dict[Annotated[str, Field(pattern=ID_PATTERN)], RepeatGroup]
-    default_window_days: int = Field(default=180, ge=1, le=3650)

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kb_build.model.entries import MODELS, Vocab
+from kb_build.model.entries import MODELS
+from kb_build.model.vocab import Vocab
 
 SCHEMA_DIR = "schemas"
 
