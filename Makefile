@@ -8,7 +8,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build serve test install system-deps lint lint-js check schema bench clean
+.PHONY: build serve test install system-deps lint lint-js check schema bench clean properdocs
 
 build: install
 	$(BIN)/mkdocs build --strict
@@ -32,6 +32,18 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -r requirements.lock
 	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $@
+
+# The exit path off MkDocs 1.x: build with ProperDocs (the maintained 1.x fork) in its own venv,
+# run the build checks on its output, and compare it file by file with MkDocs' build.
+# Not part of `make test` (which stays on the pinned MkDocs); the PR workflow runs it.
+PD_VENV := .venv-properdocs
+properdocs: system-deps
+	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install -q --upgrade "pip>=24"
+	$(PD_VENV)/bin/python -m pip install -q -r requirements.lock -r requirements-properdocs.txt
+	$(PD_VENV)/bin/python -m pip install -q --no-deps -e .
+	KB_BUILDER=properdocs $(PD_VENV)/bin/python -m pytest -q -p no:cacheprovider \
+	  tests/test_engine_parity.py tests/test_site_build.py tests/test_determinism.py tests/test_escaping_built_site.py
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); node runs the JS test vectors.
 system-deps:
@@ -65,4 +77,4 @@ bench: install system-deps
 	$(BIN)/python benchmarks/build_bench.py
 
 clean:
-	rm -rf site $(VENV) docs/violations docs/strategies docs/warnings docs/poa docs/glossary
+	rm -rf site $(VENV) $(PD_VENV) docs/violations docs/strategies docs/warnings docs/poa docs/glossary

@@ -29,12 +29,22 @@ def root() -> Path:
     return ROOT
 
 
+def builder() -> str:
+    """The engine the build tests use: MkDocs (default) or ProperDocs."""
+    name = os.environ.get("KB_BUILDER", "mkdocs")
+    if name not in ("mkdocs", "properdocs"):
+        raise pytest.UsageError(f"KB_BUILDER must be 'mkdocs' or 'properdocs', not {name!r}")
+    return name
+
+
 def build_site(
     project: Path, dest: Path, *, strict: bool = True, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build` for `project` into `dest` (a subprocess, as a maintainer would)."""
+    """Run `mkdocs build` for `project` into `dest` (a subprocess, as a maintainer would).
+
+    KB_BUILDER=properdocs builds with ProperDocs instead (`make properdocs`)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "-q", "-d", str(dest)],
+        [sys.executable, "-m", builder(), "build", "--strict" if strict else "--no-strict", "-q", "-d", str(dest)],
         cwd=project,
         env={**mkdocs_env(), **(env or {})},
         capture_output=True,
