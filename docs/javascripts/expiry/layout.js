@@ -28,7 +28,7 @@ export function buildLayout(app) {
   app.addCount = h("input", { type: "number", id: app.id("add-count"), min: "1", max: String(MAX_COUNT), step: "1", value: "1", inputmode: "numeric" });
   app.addRepeat = h("input", { type: "checkbox", id: app.id("add-repeat") });
   app.addMsg = msg("add-msg");
-  const addForm = h("form", { class: "kb-expiry__add", "data-kb": "add-form", onsubmit: (e) => {
+  const addForm = h("form", { class: "kb-expiry__add", "data-kb": "add-form", novalidate: true, onsubmit: (e) => {
     e.preventDefault();
     app.addFromForm();
   } },

@@ -200,7 +200,8 @@ class ExpiryApp {
     for (const el of [this.addDate, this.addDeactivated, this.addResolved]) el.value = "";
     this.addCount.value = "1";
     this.addRepeat.checked = false;
-    this.addType.focus();
+    this.addType.focus({ preventScroll: true });
+    this.answerBox.scrollIntoView({ block: "nearest" }); // the answer stays on screen after adding
   }
 
   importPaste() {

@@ -20,7 +20,7 @@ export function problemList(app, problems, heading) {
   if (!problems.length) return [];
   const shown = problems.slice(0, MAX_PROBLEMS).map((p) => h("li", { text: p[app.lang] }));
   if (problems.length > MAX_PROBLEMS) shown.push(h("li", { text: message("more", { n: problems.length - MAX_PROBLEMS })[app.lang] }));
-  return [heading ? h("p", { text: heading }) : null, h("ul", {}, shown)];
+  return heading ? [h("p", { text: heading }), h("ul", {}, shown)] : [h("ul", {}, shown)];
 }
 
 /** The editable rows (one per batch of identical violations). */
