@@ -25,6 +25,7 @@ REPO_EDIT_BASE = "https://github.com/account-health-kb/account-health-kb/edit/ma
 
 API_DIR = "api/v1"
 EXPIRY_RULES = f"{API_DIR}/expiry-rules.json"
+NOTICE_RULES = f"{API_DIR}/notice-rules.json"
 FEEDS = {"zh": "feeds/warnings.zh.xml", "en": "feeds/warnings.en.xml"}
 
 # Folders under docs/ (and site/) that the build writes; entry ids that would collide with

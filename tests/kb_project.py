@@ -33,6 +33,9 @@ VALUES = {
     "violation_type": VIOLATION_ID,
     "text": "We removed the listing and checked every other ASIN.",
     "english": "Test term",
+    "position": "before-cause",
+    "when": "today",
+    "ref": f"violations/{VIOLATION_ID}",
 }
 LIST_VALUES = {"applies_to": VIOLATION_ID, "violation_types": VIOLATION_ID, "seller_usage": "测试术语"}
 _KEY = re.compile(r'^(\s*)(?:- )?(\w+): ""')

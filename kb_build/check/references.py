@@ -47,6 +47,9 @@ def _refs(entry: Entry) -> Iterator[tuple[Path_, str]]:
             yield (fname, i), f"{coll}/{ident}"
     if entry.collection == "poa":
         yield ("violation_type",), f"violations/{m.violation_type}"
+    notice = getattr(m, "notice", None)
+    for i, step in enumerate(notice.plan if notice is not None else []):
+        yield ("notice", "plan", i, "ref"), step.ref
 
 
 def check_references(corpus: Corpus, today: dt.date) -> None:

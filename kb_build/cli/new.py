@@ -19,7 +19,7 @@ from kb_build import project
 from kb_build.check.fix import field_order, modeline
 from kb_build.load.corpus import data_files
 from kb_build.load.yaml_safe import load_bytes
-from kb_build.model.entries import COLLECTIONS, ID_PATTERN, MODELS
+from kb_build.model.entries import COLLECTIONS, ID_PATTERN, MODELS, PAGE_COLLECTIONS
 from kb_build.project import project_root
 
 MAX_ID = 80
@@ -100,6 +100,17 @@ def _fields(collection: str, root: Path, today: str, entry_id: str) -> dict[str,
             "repeat_group": f"# 可选 / optional, one of: {v('repeat_groups')}\n# repeat_group: \n",
             "removal": "removal:\n  removes:\n" + _text_items(1, 4) + "  does_not_remove:\n" + _text_items(1, 4),
             "actions": "# 建议操作 / recommended actions\nactions:\n" + _text_items(),
+            "notice": "# 可选：案件助手如何识别这类通知 / optional: how the case assistant spots it (data/notices/)\n",
+        }
+    elif collection == "notices":
+        f |= {
+            "position": "# 在它提到的违规之前还是之后列出 / before-cause | after-cause\nposition: \"\"\n",
+            "notice": (
+                "# 识别这类通知的原文词句和权重 / the notice's own words that identify it, with weights\nnotice:\n"
+                "  phrases:\n    - text: \"\"\n      weight: 6\n  deadlines_days: []\n  plan:\n"
+                "    - when: \"\"     # today | 72h | week | deadline | day180\n      text:\n" + _text(8)
+                + "      ref: \"\"      # e.g. strategies/acknowledge-vs-appeal\n"
+            ),
         }
     elif collection == "strategies":
         f |= {
@@ -197,6 +208,10 @@ def validate_id(collection: str, entry_id: str, root: Path) -> str | None:
         return (f"'{entry_id}' is not a valid id: use lowercase letters, digits and single hyphens "
                 f"(kebab-case, at most {MAX_ID} characters), e.g. 'crocs-jibbitz-charms'")
     for path in data_files(root / "data"):
+        if (path.parent.name in PAGE_COLLECTIONS) != (collection in PAGE_COLLECTIONS) or (
+            collection not in PAGE_COLLECTIONS and path.parent.name != collection
+        ):
+            continue  # ids are unique across the page collections; a data-only collection has its own
         if path.stem == entry_id:
             where = path.relative_to(root).as_posix()
             return f"id '{entry_id}' already exists: {where} (ids are unique across collections)"

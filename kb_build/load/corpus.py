@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from kb_build.diagnostics import Diagnostic, rel
 from kb_build.load import pydantic_errors as errors
 from kb_build.load.yaml_safe import LoadedYaml, Path_, load_bytes
-from kb_build.model.entries import COLLECTIONS, ID_PATTERN, MODELS
+from kb_build.model.entries import COLLECTIONS, ID_PATTERN, MODELS, PAGE_COLLECTIONS
 from kb_build.model.vocab import Vocab
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
@@ -82,11 +82,13 @@ def load_corpus(root: Path, extra: list[Path] | None = None) -> Corpus:
         entry = _load_entry(path, corpus)
         if entry is None:
             continue
-        other = seen_ids.get(entry.id)
+        # Ids are unique across the page collections (URLs, aliases); a data-only collection has its own.
+        key = entry.id if entry.collection in PAGE_COLLECTIONS else entry.ref
+        other = seen_ids.get(key)
         if other is not None:
             report(corpus, entry, ("id",), "KB017", f"id '{entry.id}' is also used by {other.relpath}")
             continue
-        seen_ids[entry.id] = entry
+        seen_ids[key] = entry
         corpus.entries[entry.collection][entry.id] = entry
     corpus.diagnostics.sort()
     return corpus

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from kb_build.model.notices import NoticeRule, Position
 from kb_build.model.text import SafeStr, Text
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -22,7 +23,7 @@ REF_PATTERN = r"^(violations|strategies|warnings|poa|glossary)/[a-z0-9]+(-[a-z0-
 PAGE_COLLECTIONS = ("violations", "strategies", "warnings", "poa", "glossary")
 # Every collection loaded from data/: page collections plus data-only ones that feed the tools
 # (validated and exported to /api/v1/, never rendered as pages). Add data-only names after these.
-COLLECTIONS: tuple[str, ...] = PAGE_COLLECTIONS
+COLLECTIONS: tuple[str, ...] = (*PAGE_COLLECTIONS, "notices")
 
 
 def _https(value: str) -> str:
@@ -145,6 +146,14 @@ class Violation(EntryBase):
     repeat_group: str | None = vocab("repeat_groups", default=None)
     removal: Removal
     actions: list[Text] = Field(min_length=1)
+    notice: NoticeRule | None = Field(default=None, description="How the case assistant recognises this notice.")
+
+
+class NoticeKind(EntryBase):
+    """An account-level notice (data/notices/): deactivation, APEX invitation... Never rendered as a page."""
+
+    position: Position = Field(description="Listed before the violation it names, or after it (deactivation).")
+    notice: NoticeRule
 
 
 class Strategy(EntryBase):
@@ -257,4 +266,5 @@ MODELS: dict[str, type[BaseModel]] = {
     "warnings": Warning_,
     "poa": Poa,
     "glossary": GlossaryTerm,
+    "notices": NoticeKind,
 }

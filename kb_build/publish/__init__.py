@@ -14,6 +14,7 @@ from kb_build import project
 from kb_build.load.corpus import Corpus
 from kb_build.publish.api import write_api
 from kb_build.publish.feeds import write_feeds
+from kb_build.publish.notice_rules import write_notice_rules
 from kb_build.publish.material_patch import PatchError, fix_cjk_query_segmentation
 from kb_build.publish.redirects import write_redirects
 from kb_build.publish.rules import write_rules
@@ -30,6 +31,7 @@ def publish_site(corpus: Corpus, site_dir: Path, site_url: str = "") -> dict[str
     api = write_api(corpus, site_dir, site_url)
     feeds = write_feeds(corpus, site_dir, site_url)
     write_rules(corpus, site_dir)
+    write_notice_rules(corpus, site_dir)
     return {
         "search_index_bytes": search,
         "api_files": len(api),

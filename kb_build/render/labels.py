@@ -115,6 +115,7 @@ COLLECTION_TITLES: dict[str, dict[str, str]] = {
     "warnings": {"zh": "侵权预警", "en": "Infringement warnings"},
     "poa": {"zh": "POA 范例", "en": "Plan of Action examples"},
     "glossary": {"zh": "术语表", "en": "Glossary"},
+    "notices": {"zh": "通知类型（案件助手）", "en": "Notice kinds (case assistant)"},
 }
 
 COLLECTION_INTROS: dict[str, dict[str, str]] = {

@@ -1,0 +1,100 @@
+"""Notice decoder: the Python reference twin of docs/javascripts/case/decode.js.
+
+`decode_notice(text, rules)` reads one pasted Amazon notice and returns
+{"kinds", "marketplace", "asins", "complaint_ids", "emails", "deadlines_days", "dates", "evidence"}.
+`rules` is /api/v1/notice-rules.json (kb_build/publish/notice_rules.py). Both twins run over the
+fixtures in tests/fixtures/notices/ and must print the same JSON (tests/test_notice.py).
+
+Folding, the one transformation every phrase match uses: each character of the text is NFKC-
+normalised on its own (full-width to half-width), ASCII letters are lower-cased, and only ASCII
+letters, digits and CJK ideographs are kept. A phrase is folded the same way and looked up in the
+folded text, so stripped spaces ("YoumaynolongersellonAmazon.com"), split words ("ut ility pat ent"),
+line breaks, forum markup and curly quotes do not matter. Offsets into the original text are
+counted in UTF-16 code units, as JavaScript counts them, so evidence agrees to the character.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from kb_build.notice_extract import asins, complaint_ids, dates, deadlines, emails, marketplace, plain
+
+MAX_TEXT = 200_000  # characters one notice may have; the page splits and limits pastes before this
+_KEEP = re.compile(r"[a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """(folded text, UTF-16 offset in `text` of each folded character, plus the end offset)."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for ch in text:
+        width = 2 if ord(ch) > 0xFFFF else 1
+        for n in unicodedata.normalize("NFKC", ch):
+            c = n.lower() if "A" <= n <= "Z" else n
+            if _KEEP.match(c):
+                out.append(c)
+                where.append(pos)
+        pos += width
+    where.append(pos)
+    return "".join(out), where
+
+
+def fold_phrase(text: str) -> str:
+    return fold(text)[0]
+
+
+def _utf16_slice(text: str, start: int, end: int) -> str:
+    data = text.encode("utf-16-le")
+    return data[start * 2 : end * 2].decode("utf-16-le", errors="replace")
+
+
+def score_kinds(text: str, rules: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Kinds over their threshold, best first (cause kinds by score, account-level ones around them)."""
+    folded, where = fold(text)
+    scored: list[tuple[int, int, str]] = []
+    evidence: list[dict[str, Any]] = []
+    for order, kid in enumerate(rules["order"]):
+        kind = rules["kinds"][kid]
+        points = 0
+        found = []
+        for phrase in kind["phrases"]:
+            key = phrase["folded"]
+            at = folded.find(key) if key else -1
+            if at < 0:
+                continue
+            points += phrase["weight"]
+            if phrase["weight"] > 0:
+                start, end = where[at], where[at + len(key) - 1] + 1
+                found.append({"kind": kid, "phrase": phrase["text"], "start": start, "end": end,
+                              "text": _utf16_slice(text, start, end)})
+        if points >= kind["threshold"]:
+            scored.append((points, order, kid))
+            evidence.extend(found)
+    rank = {"before-cause": 0, "cause": 1, "after-cause": 2}
+    scored.sort(key=lambda s: (rank[rules["kinds"][s[2]]["position"]], -s[0], s[1]))
+    kinds = [kid for _, _, kid in scored]
+    keep = set(kinds)
+    evidence = [e for e in evidence if e["kind"] in keep]
+    evidence.sort(key=lambda e: (e["start"], e["end"], e["kind"]))
+    return kinds, evidence
+
+
+def decode_notice(text: str, rules: dict[str, Any]) -> dict[str, Any]:
+    if not isinstance(text, str):
+        text = ""
+    text = _utf16_slice(text, 0, MAX_TEXT) if len(text) > MAX_TEXT // 2 else text
+    kinds, evidence = score_kinds(text, rules)
+    flat = plain(text)
+    return {
+        "kinds": kinds,
+        "marketplace": marketplace(flat, rules) if kinds else None,
+        "asins": asins(flat),
+        "complaint_ids": complaint_ids(flat),
+        "emails": emails(flat, rules),
+        "deadlines_days": deadlines(flat),
+        "dates": dates(flat),
+        "evidence": evidence,
+    }
