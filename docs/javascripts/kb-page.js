@@ -54,7 +54,12 @@ function stackTables() {
 }
 
 function openTarget() {
-  const id = decodeURIComponent(location.hash.slice(1));
+  let id = "";
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return; // a malformed fragment (a hostile or cut link) names no target
+  }
   const target = id && document.getElementById(id);
   if (!target) return;
   const details = target.closest("details");
