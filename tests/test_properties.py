@@ -25,7 +25,7 @@ values = st.recursive(
 
 
 @given(st.binary(max_size=400))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_loader_never_raises_on_arbitrary_bytes(raw: bytes) -> None:
     result = load_bytes(raw)
     assert result.problems or isinstance(result.data, dict)
@@ -34,14 +34,14 @@ def test_loader_never_raises_on_arbitrary_bytes(raw: bytes) -> None:
 
 
 @given(st.text(max_size=300))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_loader_never_raises_on_arbitrary_text(text: str) -> None:
     result = load_bytes(text.encode("utf-8", "surrogatepass"))
     assert result.problems or isinstance(result.data, dict)
 
 
 @given(st.dictionaries(st.text(min_size=1, max_size=12), values, min_size=1, max_size=8))
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 def test_loader_round_trips_plain_yaml_mappings(data: dict) -> None:
     raw = yaml.safe_dump(data, allow_unicode=True).encode()
     result = load_bytes(raw)
@@ -68,7 +68,7 @@ def test_validation_of_random_entries_reports_and_never_raises(tmp_path_factory,
 
 
 @given(st.text(max_size=200))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_escaped_text_never_contains_raw_tags_or_attribute_lists(text: str) -> None:
     out = str(md_escape(text))
     assert "<" not in out
