@@ -105,7 +105,7 @@ def check_poa(text: Any, rules: list[Json], violation: str | None = None) -> Jso
     if utf16_length(text) > MAX_UNITS:
         return {"findings": [], "error": {"code": "too-large", "limit": MAX_UNITS}}
     body = normalise(text)
-    if not body.strip():
+    if not body.strip(" "):
         return {"findings": [], "error": {"code": "empty"}}
     cache: dict[str, re.Pattern[str]] = {}
     findings = []

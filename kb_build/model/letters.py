@@ -3,8 +3,9 @@
 Letter text is plain text: no Markdown, no HTML, no Chinese, and braces only as `{fact}`
 placeholders. Which placeholders a template may use is checked across the entry
 (kb_build/check/letters.py, with the line of the text), because it depends on the template's own
-`facts` list. Two placeholders are built in: `{reason}` (the chosen reason's paragraph) and
-`{evidence}` (the numbered evidence list of the reason or violation type).
+`facts` list. Three placeholders are built in: `{reason}` (the chosen reason's paragraph) and
+`{evidence}` (the numbered evidence list of the reason or violation type), and in a POA skeleton
+`{violation}` (the variant's `name`).
 
 A retraction is offered only for reasons that make "the complaint was made in error" true
 (RETRACTION_REASONS); any other reason in a retraction template is refused.
@@ -23,7 +24,7 @@ from pydantic_core import PydanticCustomError
 from kb_build.model.text import CJK, SafeStr, Text
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-BUILTIN_FACTS = ("reason", "evidence")
+BUILTIN_FACTS = ("reason", "evidence", "violation")
 RETRACTION_REASONS = ("never-sold", "wrong-asin", "outside-claims", "right-expired", "right-not-valid-here")
 PARTS = ("opening", "reason", "root-cause", "corrective", "preventive", "evidence", "request", "closing")
 # Markdown that would show up as stray characters in an e-mail: emphasis, code, links, headings, tables.
@@ -85,6 +86,7 @@ class Variant(_Strict):
     """One violation type of a POA skeleton: its model letter and what to attach."""
 
     violation: Id
+    name: LetterText = Field(description="The violation as the letter names it ({violation}).")
     model: Id | None = Field(default=None, description="A model letter in data/poa/ for this violation type.")
     hint: Text = Field(description="What the root causes usually are for this type and how to state them.")
     evidence: list[Text] = Field(min_length=1)
