@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kb_build.load.corpus import Corpus, Entry
-from kb_build.model.entries import COLLECTIONS, PAGE_COLLECTIONS
+from kb_build.model.entries import COLLECTIONS
 from kb_build.project import API_DIR, EXPIRY_RULES, FEEDS, LANGS, absolute, page_path, url_prefix
 from kb_build.render import labels
 
@@ -44,10 +44,7 @@ def entry_record(entry: Entry, site_url: str) -> dict[str, Any]:
     return {
         "collection": entry.collection,
         "id": entry.id,
-        "url": (  # data-only collections (notices) have no pages
-            {lang: absolute(site_url, page_path(entry.collection, entry.id, lang)) for lang in LANGS}
-            if entry.collection in PAGE_COLLECTIONS else None
-        ),
+        "url": {lang: absolute(site_url, page_path(entry.collection, entry.id, lang)) for lang in LANGS},
         "api": absolute(site_url, f"{API_DIR}/{entry.collection}/{entry.id}.json"),
         "source_file": entry.relpath,
         "data": entry.model.model_dump(mode="json"),
@@ -103,7 +100,8 @@ def write_api(corpus: Corpus, site_dir: Path, site_url: str = "") -> dict[str, i
     for rel, text in build_api(corpus, site_url).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = text.encode("utf-8")
+        # A lone surrogate can only sit inside a JSON string; "\\udXXX" is its valid JSON escape.
+        data = text.encode("utf-8", "backslashreplace")
         path.write_bytes(data)
         sizes[rel] = len(data)
     return sizes

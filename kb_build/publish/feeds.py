@@ -3,11 +3,14 @@
 site/feeds/warnings.zh.xml and site/feeds/warnings.en.xml (the warnings index links to both).
 An entry's `published` is its `added` date and its `updated` is its `reviewed` date, so a warning
 re-reviewed after new enforcement moves back to the top. Everything is derived from the data, so
-the files are byte-identical for the same commit. Text is escaped by xml.etree.
+the files are byte-identical for the same commit. Text is escaped by xml.etree; characters XML 1.0
+forbids (C0 controls, lone surrogates, U+FFFE/U+FFFF), which ElementTree would write as they are,
+are dropped first, so no contributor string can make a feed invalid XML.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,6 +27,13 @@ UPDATED_PREFIX = {"zh": "更新：", "en": "Updated: "}
 
 ET.register_namespace("", ATOM)
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """`value` without the characters XML 1.0 does not allow."""
+    return _NOT_XML.sub("", value)
+
 
 def _stamp(day: object) -> str:
     return f"{day}T00:00:00Z"
@@ -36,9 +46,9 @@ def _tag_id(site_url: str, entry: Entry) -> str:
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: xml_text(v) for k, v in attrs.items()})
     if text is not None:
-        el.text = text
+        el.text = xml_text(text)
     return el
 
 
@@ -64,7 +74,7 @@ def build_feed(corpus: Corpus, lang: str, site_url: str = "") -> str:
     for entry in entries:
         m = entry.model
         item = _sub(feed, "entry")
-        title = plain(m.title.get(lang))
+        title = " ".join(m.title.get(lang).split())  # titles are plain text
         if m.reviewed > m.added:
             title = UPDATED_PREFIX[lang] + title
         _sub(item, "title", title)

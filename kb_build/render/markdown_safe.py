@@ -1,53 +1,80 @@
-"""Escape contributor text so it renders as text in Markdown, never as HTML or markup tricks.
+"""The encoders templates use, one per output context (see README, "Which fields are rich text").
 
-Allowed through: **bold**, *italic*, `code` and [links](https://...) (targets are
-validated as https by the model). Neutralised: HTML (escaped entities), images
-(`![..]` would fetch from another host), attribute lists (`{: onclick=..}`),
-headings, admonitions and block quotes started by contributor text.
+- `md_escape` / `md_inline`: plain contributor text inside a generated Markdown page (body text,
+  table cells, headings, link text). Every character Markdown, HTML or a table would read is a
+  numeric character reference (kb_build.render.rich.encode), so the text stays text.
+- `rich` / `rich_inline`: rich (Markdown) fields, rendered and sanitised into inert HTML.
+- `front_matter`: YAML front matter written by the YAML emitter; the values Material prints
+  without escaping (title, description, tags) are HTML-escaped first.
+- `plain`: what a reader sees of a rich field, as plain text (descriptions, feeds).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-import re
+from typing import Any
 
+import yaml
 from markupsafe import Markup
 
-_LINE_START = re.compile(r"^(\s*)([#!>+=|:~-])", re.M)
-_ORDERED = re.compile(r"^(\s*\d+)([.)])", re.M)
+from kb_build.render.rich import encode, https_url, rich_html, text_content
+
+__all__ = [
+    "front_matter",
+    "html_text",
+    "https_url",
+    "link_html",
+    "md_escape",
+    "md_inline",
+    "plain",
+    "rich",
+    "rich_inline",
+]
 
 
 def md_escape(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
-    text = html.escape(str(value), quote=False)
-    text = text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("![", "\\!\\[")
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    text = _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return Markup(text.strip())
+    if isinstance(value, int | float | dt.date):
+        return Markup(str(value))  # typed by the model: digits, '-' and '.', nothing to escape
+    return Markup(encode(str(value)))
 
 
-def md_inline(value: object) -> Markup:
-    """Escape and flatten to one line (table cells, list items, headings)."""
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    escaped = md_escape(text).replace("|", "\\|")
-    return Markup(escaped)
+md_inline = md_escape
 
 
-def md_block(value: object, indent: int = 0) -> Markup:
-    """Escape a multi-paragraph text and indent continuation lines (for list items).
+def rich(value: object) -> Markup:
+    """A rich field as block HTML (one or more `<p>`) on one line."""
+    return Markup(rich_html(str(value)))
 
-    Blank lines separate paragraphs; a single line break is kept as a hard break,
-    because contributors writing a YAML block scalar (`|`) mean the lines they typed.
-    """
-    paragraphs = re.split(r"\n[ \t]*\n", str(md_escape(value)))
-    escaped = "\n\n".join("  \n".join(ln.strip() for ln in p.strip().splitlines() if ln.strip()) for p in paragraphs)
-    if indent:
-        pad = " " * indent
-        escaped = "\n".join((pad + line if i and line.strip() else line) for i, line in enumerate(escaped.splitlines()))
-    return Markup(escaped)
+
+def rich_inline(value: object) -> Markup:
+    """A rich field inside a line (table cell, list item, after a label): paragraphs joined by `<br>`."""
+    return Markup(rich_html(str(value), inline=True))
+
+
+def link_html(url: str, text: object) -> Markup:
+    """A link the template builds from a validated url field: the href is exactly that value."""
+    if not https_url(url):
+        raise ValueError("not an https URL with a host", url)
+    return Markup(f'<a href="{encode(url)}">{md_escape(text)}</a>')
 
 
 def plain(value: object) -> str:
-    """Text for attributes and front matter: no Markdown at all."""
-    return re.sub(r"\s+", " ", re.sub(r"[*`_]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", str(value))).strip()
+    return text_content(str(value))
+
+
+def html_text(value: str) -> str:
+    """Plain text for a value Material prints as HTML without escaping (page title, description, tags)."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def front_matter(meta: dict[str, Any]) -> Markup:
+    """`---`-delimited YAML front matter from a dict, via the YAML emitter (never a string template)."""
+    text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False)
+    back = yaml.safe_load(text)
+    for key, value in meta.items():
+        if back.get(key) != value:
+            raise ValueError(f"'{key}' does not survive the YAML front matter", str(value))
+    return Markup(f"---\n{text}---")

@@ -1,17 +1,18 @@
 """Render validated entries into Markdown pages: `x.md` (Chinese) and `x.en.md` (English).
 
-Every value printed by a template goes through `md_escape` unless the template
-marks it as trusted (labels, links it builds itself). Contributor text therefore
-cannot inject HTML, images or attribute lists into a page.
+Every value printed by a template goes through `md_escape` (plain text, Markdown-inert) unless
+the template marks it as trusted (labels, links it builds itself) or renders it as a rich field
+(`rich`, `rich_inline`: Markdown -> nh3 -> inert HTML). Front matter comes from the YAML
+emitter. See kb_build/render/markdown_safe.py and README "Which fields are rich text".
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -20,7 +21,18 @@ from kb_build.load.corpus import Corpus, Entry
 from kb_build.model.entries import PAGE_COLLECTIONS, Text
 from kb_build.project import LANGS, REPO_EDIT_BASE, md_suffix
 from kb_build.render import labels
-from kb_build.render.markdown_safe import md_block, md_escape, md_inline, plain
+from kb_build.render.guard import guarded
+from kb_build.render.markdown_safe import (
+    front_matter,
+    html_text,
+    link_html,
+    md_escape,
+    md_inline,
+    plain,
+    rich,
+    rich_inline,
+)
+from kb_build.render.rich import rich_html
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -43,7 +55,12 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(
-        inline=md_inline, block=md_block, plain=plain, fm=lambda v: Markup(json.dumps(plain(v), ensure_ascii=False))
+        inline=md_inline,
+        block=rich,
+        rich_inline=rich_inline,
+        excerpt=lambda v, n: md_inline(_shorten(plain(v), n)),
+        fm=lambda title: front_matter({"title": html_text(str(title))}),
+        source_refs=lambda ns: Markup("".join(f' <a href="#source-{int(n)}">&#91;{int(n)}&#93;</a>' for n in ns)),
     )
     return env
 
@@ -82,8 +99,33 @@ class Ctx:
 
     def link(self, ref: str) -> Markup:
         entry = self.corpus.get(ref)
-        title = self.tr(entry.model.title) if entry else ref
-        return Markup(f"[{md_inline(title)}]({self.href(ref)})")
+        if entry is None:  # check_corpus reports KB018 first; a page must never carry a dead link
+            raise LookupError(ref)
+        return Markup(f"[{md_inline(self.tr(entry.model.title))}]({self.href(ref)})")
+
+    def ext_link(self, url: str, text: object) -> Markup:
+        return link_html(url, text)
+
+    def front_matter(self, e: Any, entry: Entry) -> Markup:
+        meta: dict[str, Any] = {
+            "title": html_text(self.tr(e.title)),
+            "description": html_text(plain(self.tr(e.summary))),
+            "kb_source": quote(entry.relpath),
+            "kb_reviewed": e.reviewed.isoformat(),
+        }
+        if e.tags:
+            meta["tags"] = [html_text(self.v("tags", tag)) for tag in e.tags]
+        return front_matter(meta)
+
+    def items(self, texts: list[Text], tag: str = "ul", suffixes: list[str] | None = None) -> Markup:
+        """A list of rich items as one line of HTML (a raw block MkDocs passes through as is)."""
+        lis = []
+        for i, text in enumerate(texts):
+            body = rich_html(self.tr(text))
+            if body.startswith("<p>") and body.endswith("</p>") and body.count("<p>") == 1:
+                body = body[3:-4]
+            lis.append(f"<li>{body}{suffixes[i] if suffixes else ''}</li>")
+        return Markup(f'<{tag} class="kb-list">{"".join(lis)}</{tag}>')
 
     def vlink(self, violation_id: str) -> Markup:
         return self.link(f"violations/{violation_id}")
@@ -92,7 +134,7 @@ class Ctx:
         return Markup(f'<span class="kb-badge kb-{kind}">{md_escape(labels.t(kind, self.lang))}</span>')
 
     def edit_url(self, entry: Entry) -> str:
-        return self.edit_base + entry.relpath
+        return self.edit_base + quote(entry.relpath)
 
 
 def render_entry(corpus: Corpus, entry: Entry, lang: str, edit_base: str = REPO_EDIT_BASE) -> str:
@@ -116,6 +158,10 @@ def render_index(corpus: Corpus, collection: str, lang: str, edit_base: str = RE
     )
 
 
+def _shorten(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 3].rstrip() + "..."
+
+
 def _sort_key(entry: Entry, vocab_order: dict[str, int], risk_order: dict[str, int]) -> tuple[Any, ...]:
     m = entry.model
     if entry.collection == "violations":
@@ -132,15 +178,13 @@ def render_all(corpus: Corpus, edit_base: str = REPO_EDIT_BASE) -> list[Page]:
     pages: list[Page] = []
     for collection in PAGE_COLLECTIONS:
         for lang in LANGS:
-            pages.append(
-                Page(f"{collection}/index{md_suffix(lang)}.md", render_index(corpus, collection, lang, edit_base))
-            )
+            index = guarded(corpus, lambda: render_index(corpus, collection, lang, edit_base))  # noqa: B023
+            pages.append(Page(f"{collection}/index{md_suffix(lang)}.md", index))
             if collection == "glossary":
                 continue  # terms live on the glossary page, each with its own anchor
             for entry in sorted(corpus.entries[collection].values(), key=lambda e: e.id):
-                pages.append(
-                    Page(f"{collection}/{entry.id}{md_suffix(lang)}.md", render_entry(corpus, entry, lang, edit_base))
-                )
+                text = guarded(corpus, lambda: render_entry(corpus, entry, lang, edit_base), entry)  # noqa: B023
+                pages.append(Page(f"{collection}/{entry.id}{md_suffix(lang)}.md", text))
     return pages
 
 
