@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kb_build.load.corpus import Corpus, Entry
-from kb_build.model.entries import COLLECTIONS
+from kb_build.model.entries import COLLECTIONS, PAGE_COLLECTIONS
 from kb_build.project import API_DIR, EXPIRY_RULES, FEEDS, LANGS, absolute, page_path, url_prefix
 from kb_build.render import labels
 
@@ -44,7 +44,10 @@ def entry_record(entry: Entry, site_url: str) -> dict[str, Any]:
     return {
         "collection": entry.collection,
         "id": entry.id,
-        "url": {lang: absolute(site_url, page_path(entry.collection, entry.id, lang)) for lang in LANGS},
+        "url": (  # data-only collections (notices) have no pages
+            {lang: absolute(site_url, page_path(entry.collection, entry.id, lang)) for lang in LANGS}
+            if entry.collection in PAGE_COLLECTIONS else None
+        ),
         "api": absolute(site_url, f"{API_DIR}/{entry.collection}/{entry.id}.json"),
         "source_file": entry.relpath,
         "data": entry.model.model_dump(mode="json"),
