@@ -1,12 +1,12 @@
-"""Command line: python -m kb_build {check,schema,codes,expiry,notice,new}. Each subcommand lives in its own module."""
+"""Command line: python -m kb_build {check,schema,codes,expiry,notice,poa-check,new}. Each subcommand lives in its own module."""
 
 from __future__ import annotations
 
 import argparse
 
-from kb_build.cli import check, codes, expiry, new, notice, schema
+from kb_build.cli import check, codes, expiry, new, notice, poa_check, schema
 
-SUBCOMMANDS = (check, schema, expiry, notice, new, codes)
+SUBCOMMANDS = (check, schema, expiry, notice, poa_check, new, codes)
 
 
 def build_parser() -> argparse.ArgumentParser:

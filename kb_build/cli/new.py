@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kb_build import project
 from kb_build.check.fix import field_order, modeline
+from kb_build.cli.new_tools import tool_fields
 from kb_build.load.corpus import data_files
 from kb_build.load.yaml_safe import load_bytes
 from kb_build.model.entries import COLLECTIONS, ID_PATTERN, MODELS, PAGE_COLLECTIONS
@@ -182,6 +183,7 @@ def _fields(collection: str, root: Path, today: str, entry_id: str) -> dict[str,
             "confusable_with": "# 容易混淆的术语 id / glossary ids often confused with this one\nconfusable_with: []\n",
             "see_also": "see_also: []\n",
         }
+    f |= tool_fields(collection)
     return f
 
 

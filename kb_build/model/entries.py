@@ -14,7 +14,9 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from kb_build.model.letters import LetterBody
 from kb_build.model.notices import NoticeRule, Position
+from kb_build.model.poa_rules import PoaRuleBody
 from kb_build.model.text import SafeStr, Text
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -23,7 +25,7 @@ REF_PATTERN = r"^(violations|strategies|warnings|poa|glossary)/[a-z0-9]+(-[a-z0-
 PAGE_COLLECTIONS = ("violations", "strategies", "warnings", "poa", "glossary")
 # Every collection loaded from data/: page collections plus data-only ones that feed the tools
 # (validated and exported to /api/v1/, never rendered as pages). Add data-only names after these.
-COLLECTIONS: tuple[str, ...] = (*PAGE_COLLECTIONS, "notices")
+COLLECTIONS: tuple[str, ...] = (*PAGE_COLLECTIONS, "notices", "letters", "poa-rules")
 
 
 def _https(value: str) -> str:
@@ -241,6 +243,14 @@ class Poa(EntryBase):
     )
 
 
+class Letter(LetterBody, EntryBase):
+    """A letter template for the letters tool (data/letters/): data only, never rendered as a page."""
+
+
+class PoaRule(PoaRuleBody, EntryBase):
+    """A POA checker rule (data/poa-rules/): data only; `summary` says why it matters."""
+
+
 class GlossaryTerm(Dated):
     id: EntryId
     seller_usage: list[ShortStr] = Field(min_length=1, description="How Chinese sellers say it (slang first).")
@@ -267,4 +277,6 @@ MODELS: dict[str, type[BaseModel]] = {
     "poa": Poa,
     "glossary": GlossaryTerm,
     "notices": NoticeKind,
+    "letters": Letter,
+    "poa-rules": PoaRule,
 }

@@ -116,6 +116,8 @@ COLLECTION_TITLES: dict[str, dict[str, str]] = {
     "poa": {"zh": "POA 范例", "en": "Plan of Action examples"},
     "glossary": {"zh": "术语表", "en": "Glossary"},
     "notices": {"zh": "通知类型（案件助手）", "en": "Notice kinds (case assistant)"},
+    "letters": {"zh": "信件模板（信件工具）", "en": "Letter templates (letters tool)"},
+    "poa-rules": {"zh": "POA 检查规则", "en": "POA checker rules"},
 }
 
 COLLECTION_INTROS: dict[str, dict[str, str]] = {
