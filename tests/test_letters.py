@@ -87,7 +87,8 @@ def test_unknown_placeholder_is_reported_on_its_line(tmp_path: Path) -> None:
     bad = src.replace("Store: {store} ({marketplace})", "Store: {store} ({shop_url})", 1)
     assert bad != src
     project = make_project(tmp_path / "p", ROOT, extra={"data/letters/dispute-request.yml": bad})
-    errors = [d for d in check_corpus(project).errors if d.path.endswith("dispute-request.yml")]
+    errors = [d for d in check_corpus(project).errors
+              if d.path.endswith("dispute-request.yml") and d.code != "KB018"]  # the mini project has no refs
     line = next(i for i, ln in enumerate(bad.splitlines(), 1) if "{shop_url}" in ln)
     assert [(d.code, d.line) for d in errors] == [("KB023", line)]
     assert "{shop_url}" in errors[0].message
@@ -98,7 +99,8 @@ def test_letter_text_must_be_plain(tmp_path: Path, snippet: str) -> None:
     src = (ROOT / "data" / "letters" / "dispute-request.yml").read_text("utf-8")
     bad = src.replace("I believe the complaint is invalid", f"I believe {snippet} the complaint is invalid", 1)
     project = make_project(tmp_path / "p", ROOT, extra={"data/letters/dispute-request.yml": bad})
-    assert [d for d in check_corpus(project).errors if d.path.endswith("dispute-request.yml")]
+    errors = [d for d in check_corpus(project).errors if d.path.endswith("dispute-request.yml")]
+    assert [d for d in errors if d.code in ("KB020", "KB103", "KB023")], errors
 
 
 def test_missing_facts_become_prompts(corpus: Any) -> None:

@@ -42,7 +42,7 @@ def check_letter_text(value: str) -> str:
     if "<" in value or ">" in value:
         raise PydanticCustomError("KB020", "letter text is plain text; '<' and '>' are not allowed", {})
     if CJK.search(value):
-        raise PydanticCustomError("KB103", "letter text is sent in English; it contains Chinese characters", {})
+        raise PydanticCustomError("KB023", "letter text is sent in English; it contains Chinese characters", {})
     if "{" in PLACEHOLDER.sub("", value) or "}" in PLACEHOLDER.sub("", value):
         raise PydanticCustomError(
             "KB023", "a brace that is not a placeholder; placeholders look like {asins} (lowercase, _)", {}
@@ -62,7 +62,7 @@ class Fact(_Strict):
     name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
     label: Text = Field(description="The form label.")
     prompt: LetterText = Field(description="English text put in [brackets] in the letter while the fact is missing.")
-    multiline: bool = False
+    multiline: bool = Field(default=False, strict=True)
 
 
 class Paragraph(_Strict):
