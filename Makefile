@@ -8,7 +8,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build serve test install system-deps lint lint-js check schema bench clean properdocs
+.PHONY: build serve test install system-deps node-tools lint lint-js check schema bench clean properdocs
 
 build: install
 	$(BIN)/mkdocs build --strict
@@ -22,7 +22,8 @@ test: install system-deps lint-js
 	$(BIN)/python -m kb_build check
 	$(BIN)/python -m pytest
 
-install: $(VENV)/.installed
+# node_modules: Pagefind, which `mkdocs build` runs to index the site, and eslint.
+install: $(VENV)/.installed node_modules/.package-lock.json
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +38,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 # run the build checks on its output, and compare it file by file with MkDocs' build.
 # Not part of `make test` (which stays on the pinned MkDocs); the PR workflow runs it.
 PD_VENV := .venv-properdocs
-properdocs: system-deps
+properdocs: system-deps install
 	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
 	$(PD_VENV)/bin/python -m pip install -q --upgrade "pip>=24"
 	$(PD_VENV)/bin/python -m pip install -q -r requirements.lock -r requirements-properdocs.txt
@@ -56,8 +57,15 @@ system-deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; \
 	fi
 
-# JS lint: eslint, pinned in package.json / package-lock.json; npm ci runs again only when the lock changes.
-node_modules/.package-lock.json: package-lock.json package.json
+# Only node and npm (no browser), for `make build`: Pagefind and eslint come from npm.
+node-tools:
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; \
+	fi
+
+# npm packages (eslint; pagefind with its extended binary for Chinese), pinned in package.json /
+# package-lock.json; npm ci runs again only when the lock changes.
+node_modules/.package-lock.json: package-lock.json package.json | node-tools
 	npm ci --no-audit --no-fund
 	touch $@
 

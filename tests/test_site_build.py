@@ -89,25 +89,24 @@ def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
     assert offenders == []
 
 
-def test_each_language_ships_only_its_own_search_index(built_site: Path) -> None:
-    zh = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text("utf-8"))
-    assert zh["docs"] and en["docs"]
-    assert not any(d["location"].startswith("en/") for d in zh["docs"])
-    cjk = re.compile(r"[\u4e00-\u9fff]")
-    zh_titles = [d["title"] for d in zh["docs"] if d["location"].startswith("warnings/") and "#" not in d["location"]]
-    en_titles = [d["title"] for d in en["docs"] if d["location"].startswith("warnings/") and "#" not in d["location"]]
-    assert all(cjk.search(t) for t in zh_titles), zh_titles
-    assert not any(cjk.search(t) for t in en_titles), en_titles
+def test_each_language_gets_its_own_pagefind_index(built_site: Path) -> None:
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert set(entry["languages"]) == {"zh", "en"}
+    assert entry["languages"]["zh"]["page_count"] == entry["languages"]["en"]["page_count"] > 50
+    assert not (built_site / "search" / "search_index.json").exists()  # Material's search is gone
 
 
-def test_search_is_configured_for_chinese(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    assert "zh" in index["config"]["lang"]
-    assert "\\u200b" in index["config"]["separator"]
-    text = " ".join(d["text"] for d in index["docs"])
-    # jieba with the user dictionary cuts 鞋花 out as a word of its own
-    assert "\u200b鞋花\u200b" in text or "鞋花\u200b" in text
+def test_only_content_pages_are_indexed(built_site: Path) -> None:
+    assert "data-pagefind-body" in (built_site / "warnings" / "crocs-jibbitz-charms" / "index.html").read_text("utf-8")
+    assert "data-pagefind-body" not in (built_site / "404.html").read_text("utf-8")
+    assert "data-pagefind-body" not in (built_site / "tags" / "index.html").read_text("utf-8")
+
+
+def test_search_terms_are_indexed_but_hidden(built_site: Path) -> None:
+    html = (built_site / "warnings" / "stanley-tumblers" / "index.html").read_text("utf-8")
+    assert re.search(r'<p hidden data-pagefind-weight="10">[^<]*斯坦利杯', html)
+    en = (built_site / "en" / "warnings" / "stanley-tumblers" / "index.html").read_text("utf-8")
+    assert re.search(r'<p hidden data-pagefind-weight="10">[^<]*Stanley cup', en) and "斯坦利杯" not in en
 
 
 def test_chinese_headings_get_readable_anchors(built_site: Path) -> None:

@@ -107,6 +107,10 @@ class EntryBase(Dated):
     tags: list[Annotated[str, Field(pattern=ID_PATTERN)]] = vocab("tags", default_factory=list)
     related: list[Ref] = Field(default_factory=list)
     aliases: list[EntryId] = Field(default_factory=list, description="Old ids; their URLs redirect here.")
+    search_terms: dict[Literal["zh", "en"], list[ShortStr]] = Field(
+        default_factory=dict,
+        description="Words sellers search for this entry that the page may not use (nicknames, slang), per language.",
+    )
     disagreements: list[Disagreement] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     added: dt.date

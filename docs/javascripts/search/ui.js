@@ -35,7 +35,7 @@ function countText(box, n) {
 export async function start(box, toggle, input) {
   const meta = box.querySelector(".md-search-result__meta");
   const list = box.querySelector(".md-search-result__list");
-  const root = new URL(box.dataset.kbRoot, location.href);
+  const root = new URL(box.dataset.kbRoot.replace(/\/+$/u, "/"), location.href);
   meta.textContent = box.dataset.kbLoading;
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname, ranking: RANKING, excerptLength: 24 });

@@ -1,0 +1,101 @@
+"""Build the Pagefind search index for the finished site (one index per language).
+
+MkDocs has written site/; we copy every page that marks its searchable part with
+`data-pagefind-body` (overrides/main.html) into a scratch folder, with full-width and
+half-width forms folded together (NFKC, the same fold the browser applies to the query),
+and run Pagefind's extended binary (npm `pagefind`, ICU4X segmentation for Chinese) on the
+copy, writing the bundle to site/pagefind/. Pagefind splits the index by `<html lang>`, which
+mkdocs-static-i18n sets per page, so Chinese pages and English pages never share an index.
+The published HTML itself is not changed.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from kb_build import project
+
+BUNDLE_DIR = "pagefind"
+BODY_MARK = b"data-pagefind-body"
+# Runs of non-ASCII characters: NFKC may turn them into ASCII (＜ → <), so the result is
+# escaped again and markup can never appear where there was text.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Not worth indexing: headings' permalink signs, the edit button, the sources' fine print.
+EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".md-source-file"]
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def pagefind_binary(root: Path | None = None) -> Path:
+    """The extended Pagefind binary installed by `npm ci` (PAGEFIND_BINARY_PATH overrides it)."""
+    override = os.environ.get("PAGEFIND_BINARY_PATH", "").strip()
+    if override:
+        return Path(override)
+    base = (root or project.project_root()) / "node_modules" / "@pagefind"
+    found = sorted(base.glob("*/bin/pagefind_extended"))
+    if not found:
+        raise SearchIndexError(
+            f"Pagefind's extended binary is missing ({base}/<platform>/bin/pagefind_extended): "
+            "run `npm ci` (or `make install`) in the project root; the site cannot be searched without it"
+        )
+    return found[0]
+
+
+def fold(text: str) -> str:
+    """NFKC on the text of an HTML document, leaving its ASCII markup untouched."""
+    return _NON_ASCII.sub(lambda m: html.escape(unicodedata.normalize("NFKC", m.group()), quote=True), text)
+
+
+def searchable_pages(site_dir: Path) -> list[Path]:
+    """HTML files that opt in with data-pagefind-body (redirect stubs, 404 and the bundle do not)."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir)
+        if rel.parts[0] == BUNDLE_DIR:
+            continue
+        if BODY_MARK in path.read_bytes():
+            pages.append(path)
+    return pages
+
+
+def _copy_folded(site_dir: Path, pages: list[Path], scratch: Path) -> None:
+    for path in pages:
+        target = scratch / path.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(fold(path.read_text("utf-8")), "utf-8")
+
+
+def _run(binary: Path, scratch: Path, bundle: Path) -> str:
+    cmd = [str(binary), "--site", str(scratch), "--output-path", str(bundle)]
+    for selector in EXCLUDE_SELECTORS:
+        cmd += ["--exclude-selectors", selector]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    except OSError as exc:
+        raise SearchIndexError(f"cannot run Pagefind ({binary}): {exc}; run `npm ci` in the project root") from None
+    if done.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def build_search_index(site_dir: Path, root: Path | None = None) -> dict[str, int]:
+    """Index site_dir into site_dir/pagefind/; return the number of pages and bundle bytes."""
+    site_dir = Path(site_dir)
+    binary = pagefind_binary(root)
+    pages = searchable_pages(site_dir)
+    bundle = site_dir / BUNDLE_DIR
+    shutil.rmtree(bundle, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="kb-pagefind-") as tmp:
+        _copy_folded(site_dir, pages, Path(tmp))
+        _run(binary, Path(tmp), bundle)
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    return {"pages": len(pages), "bundle_files": len(files), "bundle_bytes": sum(p.stat().st_size for p in files)}

@@ -1,0 +1,47 @@
+"""The Pagefind step of publishing: what gets indexed, the NFKC fold, a clear error without the binary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb_build.publish import search_index
+from kb_build.publish.search_index import SearchIndexError, build_search_index, fold, searchable_pages
+
+
+def test_fold_treats_full_width_like_half_width_and_keeps_markup_inert() -> None:
+    assert fold("<p>１８０天 ＡＨＲ</p>") == "<p>180天 AHR</p>"
+    # a full-width < in text must not become a tag
+    assert fold("<p>ａ＜ｂ＞</p>") == "<p>a&lt;b&gt;</p>"
+    assert fold('<a href="/x">鞋花</a>') == '<a href="/x">鞋花</a>'
+
+
+def test_only_pages_with_a_pagefind_body_are_indexed(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<html lang="zh"><div data-pagefind-body>x</div></html>', "utf-8")
+    (tmp_path / "redirect.html").write_text('<meta http-equiv="refresh" content="0; url=a/">', "utf-8")
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "x.html").write_text("data-pagefind-body", "utf-8")
+    assert searchable_pages(tmp_path) == [tmp_path / "a" / "index.html"]
+
+
+def test_a_missing_binary_stops_the_build_with_a_way_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    with pytest.raises(SearchIndexError, match="npm ci"):
+        search_index.pagefind_binary(tmp_path)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nope"))
+    with pytest.raises(SearchIndexError, match="npm ci"):
+        build_search_index(tmp_path)
+
+
+def test_the_index_is_written_per_language(tmp_path: Path, root: Path) -> None:
+    site = tmp_path / "site"
+    for rel, lang, text in (("index.html", "zh", "鞋花 １８０天"), ("en/index.html", "en", "shoe charms")):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(f'<html lang="{lang}"><body><div data-pagefind-body><h1>{text}</h1></div></body></html>')
+    summary = build_search_index(site, root)
+    assert summary["pages"] == 2 and summary["bundle_bytes"] > 0
+    languages = (site / "pagefind" / "pagefind-entry.json").read_text("utf-8")
+    assert '"zh"' in languages and '"en"' in languages
+    assert (site / "index.html").read_text("utf-8").endswith("１８０天</h1></div></body></html>")  # site untouched
