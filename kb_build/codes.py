@@ -44,6 +44,17 @@ _CODES = [
     Code("KB021", "dates out of order", "'reviewed' must not be before 'added', and neither may be in the future"),
     Code("KB022", "value out of range", "use a value in the range the schema gives"),
     Code("KB023", "invalid value", "see the message for what the value must look like"),
+    Code("KB024", "reserved id", "the build owns a page with this name (index, tags, search …); choose another id"),
+    Code(
+        "KB025",
+        "file or folder is not an entry",
+        "data/ holds only data/<collection>/<id>.yml files, vocab.yml and jieba_user.txt: no subfolders or symlinks",
+    ),
+    Code(
+        "KB026",
+        "control character or line break in text",
+        "delete it: no text takes control characters (\\a, \\e, \\x80 …) and one-line fields take no line breaks",
+    ),
     Code(
         "KB101",
         "Chinese text uses half-width punctuation",
@@ -67,6 +78,16 @@ _CODES = [
         "KB107",
         "formatting can be normalised",
         "run 'python -m kb_build check --fix' to normalise whitespace and key order",
+    ),
+    Code(
+        "KB108",
+        "link host imitates Amazon",
+        "only Amazon's own domains (amazon.com, sellercentral.amazon.de …) may look like Amazon; check the host",
+    ),
+    Code(
+        "KB109",
+        "invisible or direction-changing character",
+        "delete zero-width and bidi control characters (U+200B–U+200F, U+202A–U+202E, U+2060, U+2066–U+2069, U+FEFF)",
     ),
 ]
 
@@ -94,6 +115,17 @@ ZH: dict[str, tuple[str, str]] = {
     "KB021": ("日期顺序不对", "reviewed 不能早于 added，两者都不能是将来的日期"),
     "KB022": ("数值超出范围", "按 schema 给出的范围填写"),
     "KB023": ("值的格式不对", "按提示信息中的格式填写"),
+    "KB024": ("id 是保留名", "构建会生成同名页面（index、tags、search 等），换一个 id"),
+    "KB025": (
+        "不是条目的文件或文件夹",
+        "data/ 下只放 data/<collection>/<id>.yml、"
+        "vocab.yml 和 jieba_user.txt，不要子文件夹或符号链接",
+    ),
+    "KB026": (
+        "文本中有控制字符或换行",
+        "删除它：文本不能含控制字符（\\a、\\e、\\x80 等"
+        "），单行字段（标题、名称、seller_usage）不能换行",
+    ),
     "KB101": ("中文里用了半角标点", "中文句子用全角标点：，。：；？！（）"),
     "KB102": ("中英文之间缺空格", "中文与英文单词、数字之间加一个空格；全角标点两侧不加空格"),
     "KB103": ("英文字段里有中文字符", "英文字段只写英文，不用全角标点"),
@@ -101,6 +133,16 @@ ZH: dict[str, tuple[str, str]] = {
     "KB105": ("条目过期", "重新核对来源并更新 reviewed（超过 12 个月即视为过期）"),
     "KB106": ("缺少 schema 注释", "第一行写 # yaml-language-server: $schema=...（check --fix 会自动加上）"),
     "KB107": ("格式可以规范化", "运行 python -m kb_build check --fix，规范空白和键的顺序"),
+    "KB108": (
+        "链接域名冒充亚马逊",
+        "只有亚马逊自己的域名（amazon.com、sellerce"
+        "ntral.amazon.de 等）才能像亚马逊；请核对域名",
+    ),
+    "KB109": (
+        "有不可见或改变文字方向的字符",
+        "删除零宽字符和双向控制字符（U+200B–U+200F、U+202A–"
+        "U+202E、U+2060、U+2066–U+2069、U+FEFF）",
+    ),
 }
 
 

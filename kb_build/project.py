@@ -31,7 +31,14 @@ FEEDS = {"zh": "feeds/warnings.zh.xml", "en": "feeds/warnings.en.xml"}
 # Folders under docs/ (and site/) that the build writes; entry ids that would collide with
 # a page the build or the theme owns are refused by `check` and `new`.
 GENERATED_DIRS = ("violations", "strategies", "warnings", "poa", "glossary")
-RESERVED_IDS = frozenset({"index", "tags", "search", "api", "assets", "feeds", "en", "zh", "tools", "guides", "404"})
+# Reviewed against the top level of docs/ and site/ after a build: the collection index pages
+# (docs/<collection>/index.md), MkDocs/Material's own files (assets, search, sitemap, 404), the
+# hand-written pages and folders, the generated ones (api, feeds, tags) and the language folders.
+RESERVED_IDS = frozenset({
+    "index", "tags", "search", "api", "assets", "feeds", "en", "zh", "tools", "guides", "404",
+    "sitemap", "javascripts", "stylesheets", "overrides", "contributing", "ahr", "vocab",
+    "violations", "strategies", "warnings", "poa", "glossary", "notices", "letters", "poa-rules",
+})
 
 
 def project_root() -> Path:

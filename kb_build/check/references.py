@@ -12,6 +12,10 @@ from pydantic import BaseModel
 
 from kb_build.load.corpus import Corpus, Entry, report
 from kb_build.load.yaml_safe import Path_
+from kb_build.project import RESERVED_IDS
+
+# Court dates and waves may be announced ahead; anything later than this is a typo.
+ENFORCEMENT_AHEAD = dt.timedelta(days=366)
 
 
 def _vocab_fields(model: BaseModel, loc: Path_ = ()) -> Iterator[tuple[Path_, str, str]]:
@@ -92,6 +96,12 @@ def check_references(corpus: Corpus, today: dt.date) -> None:
                     "aliases must be old ids that no longer exist",
                 )
             alias_owner[alias] = entry.ref
+        _check_dates(corpus, entry, today)
+        for i, alias in enumerate(entry.model.aliases):
+            if alias in RESERVED_IDS:
+                report(corpus, entry, ("aliases", i), "KB024",
+                       f"alias '{alias}' is the name of a page the build writes",
+                       "an old id that is reserved cannot redirect; remove it")
         for fname in ("added", "reviewed"):
             if getattr(entry.model, fname) > today:
                 report(
@@ -102,3 +112,17 @@ def check_references(corpus: Corpus, today: dt.date) -> None:
                     f"'{fname}' is in the future ({getattr(entry.model, fname)})",
                     "use the date you actually added or reviewed the entry",
                 )
+
+
+def _check_dates(corpus: Corpus, entry: Entry, today: dt.date) -> None:
+    """`accessed` is never in the future; enforcement dates at most a year ahead."""
+    for i, source in enumerate(getattr(entry.model, "sources", []) or []):
+        if source.accessed > today:
+            report(corpus, entry, ("sources", i, "accessed"), "KB021",
+                   f"'sources[{i + 1}].accessed' is in the future ({source.accessed})",
+                   "use the date you actually read the source")
+    for i, item in enumerate(getattr(entry.model, "enforcement", []) or []):
+        if item.date > today + ENFORCEMENT_AHEAD:
+            report(corpus, entry, ("enforcement", i, "date"), "KB022",
+                   f"'enforcement[{i + 1}].date' is more than a year ahead ({item.date})",
+                   "use the date of the case or action as the source gives it")

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from kb_build.check import check_corpus
+from kb_build.diagnostics import printable
 from kb_build.expiry import compute_expiry
+from kb_build.load.rules_file import rules_problems
 from kb_build.project import project_root
 from kb_build.publish.rules import rules_from_corpus
 
@@ -31,9 +33,13 @@ def _fail(message: str) -> int:
 
 def load_rules(path: Path | None) -> dict[str, Any]:
     if path is not None:
-        rules = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(rules, dict) or not isinstance(rules.get("types"), dict):
-            raise ValueError(f"{path} is not an expiry rules file (no 'types' object)")
+        try:
+            rules = json.loads(path.read_text(encoding="utf-8"))
+        except RecursionError:
+            raise ValueError(f"{printable(str(path))} is nested too deeply to be a rules file") from None
+        problems = rules_problems(rules)
+        if problems:
+            raise ValueError(f"{printable(str(path))} is not an expiry rules file: " + "; ".join(problems))
         return rules
     return rules_from_corpus(check_corpus(project_root()))
 
@@ -42,7 +48,7 @@ def cmd_expiry(args: argparse.Namespace) -> int:
     try:
         rules = load_rules(args.rules)
     except OSError as exc:
-        return _fail(f"cannot read the rules file: {exc.strerror or exc}")
+        return _fail(f"cannot read the rules file: {printable(str(exc.strerror or exc))}")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return _fail(f"the rules file is not valid JSON: {exc}")
     except ValueError as exc:

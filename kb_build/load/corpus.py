@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,9 +11,11 @@ from pydantic import BaseModel, ValidationError
 
 from kb_build.diagnostics import Diagnostic, rel
 from kb_build.load import pydantic_errors as errors
+from kb_build.load.files import check_name, walk
 from kb_build.load.yaml_safe import LoadedYaml, Path_, load_bytes
-from kb_build.model.entries import COLLECTIONS, ID_PATTERN, MODELS, PAGE_COLLECTIONS
+from kb_build.model.entries import COLLECTIONS, MODELS, PAGE_COLLECTIONS
 from kb_build.model.vocab import Vocab
+from kb_build.project import RESERVED_IDS
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
@@ -57,12 +58,8 @@ class Corpus:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    files = []
-    for collection in COLLECTIONS:
-        folder = data_dir / collection
-        if folder.is_dir():
-            files.extend(sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")))
-    return files
+    """The entry files under data_dir (kb_build.load.files says why anything else is not one)."""
+    return walk(data_dir)[0]
 
 
 def load_corpus(root: Path, extra: list[Path] | None = None) -> Corpus:
@@ -73,7 +70,9 @@ def load_corpus(root: Path, extra: list[Path] | None = None) -> Corpus:
     corpus = Corpus(root=root)
     data_dir = root / "data"
     corpus.vocab = _load_vocab(data_dir / "vocab.yml", corpus)
-    files = data_files(data_dir)
+    files, problems = walk(data_dir)
+    for p in problems:
+        _diag(corpus, rel(p.path, root), (1, 1), p.code, p.message, p.hint)
     if extra:
         extra_resolved = {p.resolve() for p in extra}
         files = [f for f in files if f.resolve() not in extra_resolved] + list(extra)
@@ -90,7 +89,7 @@ def load_corpus(root: Path, extra: list[Path] | None = None) -> Corpus:
             continue
         seen_ids[key] = entry
         corpus.entries[entry.collection][entry.id] = entry
-    corpus.diagnostics.sort()
+    corpus.diagnostics = sorted(set(corpus.diagnostics))  # a file both walked and named reports once
     return corpus
 
 
@@ -127,6 +126,8 @@ def _validate(model: type[BaseModel], loaded: LoadedYaml, relpath: str, corpus: 
 
 def _load_vocab(path: Path, corpus: Corpus) -> Vocab | None:
     relpath = rel(path, corpus.root)
+    if path.is_symlink():
+        return None  # reported by the walk over data/
     if not path.exists():
         _diag(corpus, relpath, (1, 1), "KB006", "data/vocab.yml is missing")
         return None
@@ -142,14 +143,20 @@ def _load_entry(path: Path, corpus: Corpus) -> Entry | None:
             corpus,
             relpath,
             (1, 1),
-            "KB023",
+            "KB025",
             "file is not in a collection folder",
             f"put it in data/<collection>/ where collection is one of: {', '.join(COLLECTIONS)}",
         )
         return None
-    if path.suffix != ".yml":
-        _diag(corpus, relpath, (1, 1), "KB016", f"file name must end in .yml, not '{path.suffix}'")
+    if path.is_symlink():
+        _diag(corpus, relpath, (1, 1), "KB025", "symbolic links are not followed",
+              "replace the link with the file itself (a link could point outside the repository)")
         return None
+    name_problem = check_name(path)
+    if name_problem is not None:
+        _diag(corpus, relpath, (1, 1), name_problem.code, name_problem.message, name_problem.hint)
+        if path.suffix != ".yml":
+            return None  # not meant as an entry; an odd '<id>.yml' name is still checked inside
     loaded = _read(path, relpath, corpus)
     if loaded is None:
         return None
@@ -157,6 +164,14 @@ def _load_entry(path: Path, corpus: Corpus) -> Entry | None:
     if model is None:
         return None
     entry = Entry(collection, path, relpath, model, loaded)
+    if model.id in RESERVED_IDS or path.stem in RESERVED_IDS:
+        reserved = model.id if model.id in RESERVED_IDS else path.stem
+        report(corpus, entry, ("id",), "KB024",
+               f"id '{reserved}' is the name of a page the build writes ({collection}/{reserved}/)",
+               "choose another id; reserved: " + ", ".join(sorted(RESERVED_IDS)))
+        return None
+    if name_problem is not None:
+        return None
     if path.stem != model.id:
         report(
             corpus,
@@ -166,6 +181,4 @@ def _load_entry(path: Path, corpus: Corpus) -> Entry | None:
             f"id '{model.id}' does not match the file name '{path.name}'",
             f"rename the file to '{model.id}.yml' or set 'id: {path.stem}'",
         )
-        if not re.match(ID_PATTERN, path.stem):
-            return None
     return entry

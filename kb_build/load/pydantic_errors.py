@@ -43,12 +43,21 @@ def _got(value: Any) -> str:
     if isinstance(value, (int, float)):
         return "a number"
     if isinstance(value, str):
-        return "text"
+        return f"text {value[:40]!r}" if len(value) <= 40 else "text"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def _type_hint(kind: str, value: Any) -> str:
+    """What YAML 1.1 habits to drop: `0150`, `3:00`, `1_80` and `yes` are text, `true` is not a number."""
+    if kind.startswith("int"):
+        return "write a plain decimal number such as 180: no quotes, leading zeros, underscores, colons or true/false"
+    if kind.startswith("bool"):
+        return "write true or false: yes/no/on/off, 0/1 and quoted 'true' are not true/false"
+    return ""
 
 
 def translate(exc: ValidationError) -> list[tuple[Path_, str, str, str]]:
@@ -61,7 +70,7 @@ def translate(exc: ValidationError) -> list[tuple[Path_, str, str, str]]:
         ctx = err.get("ctx") or {}
         value = err.get("input")
         if kind.startswith("KB"):
-            code, msg, hint = kind, err["msg"], ""
+            code, msg, hint = kind, err["msg"], str(ctx.get("hint", ""))
             if code == "KB021" and not loc:
                 loc = ("reviewed",)  # a model-level date check: point at the field to change
             if code == "KB012" and loc and loc[-1] in _LANG:
@@ -86,7 +95,7 @@ def translate(exc: ValidationError) -> list[tuple[Path_, str, str, str]]:
             hint = "write YYYY-MM-DD with a real calendar day"
         elif kind in _TYPE_WORDS:
             code, msg = "KB013", f"field '{name}' must be {_TYPE_WORDS[kind]}, not {_got(value)}"
-            hint = ""
+            hint = _type_hint(kind, value)
         elif kind in ("literal_error", "enum"):
             code, msg = "KB015", f"field '{name}' has value {value!r}, which is not allowed"
             hint = f"use one of: {ctx.get('expected', '')}"

@@ -169,10 +169,21 @@ class _Builder:
                 tag or scalars.STR, event.value
             )
         except scalars.ScalarProblem as exc:
-            self.problem(event.start_mark, exc.code, exc.message, exc.hint)
+            self.problem(event.start_mark, exc.code, f"field '{self.where()}': {exc.message}", exc.hint)
             value = None
         self.place(value, event.start_mark)
         return True
+
+    def where(self) -> str:
+        """The name of the field the next value goes into, as the model's messages write it."""
+        if not self.stack:
+            return "(top level)"
+        parent = self.stack[-1]
+        path = (*parent.path, parent.key if isinstance(parent.obj, dict) else len(parent.obj or []))
+        out = ""
+        for part in path:
+            out += f"[{part + 1}]" if isinstance(part, int) else ("." if out else "") + str(part)
+        return out
 
     def key(self, parent: _Frame, event: yaml.ScalarEvent) -> bool:
         key, mark = str(event.value), event.start_mark

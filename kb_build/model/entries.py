@@ -7,7 +7,6 @@ and injected into the exported schema by kb_build/model/schema.py.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
@@ -17,7 +16,8 @@ from pydantic_core import PydanticCustomError
 from kb_build.model.letters import LetterBody
 from kb_build.model.notices import NoticeRule, Position
 from kb_build.model.poa_rules import PoaRuleBody
-from kb_build.model.text import SafeStr, Text
+from kb_build.model.text import LineStr, LineText, SafeStr, Text
+from kb_build.model.values import Bool, Date, EventDate, Int, Url
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REF_PATTERN = r"^(violations|strategies|warnings|poa|glossary)/[a-z0-9]+(-[a-z0-9]+)*$"
@@ -26,12 +26,6 @@ PAGE_COLLECTIONS = ("violations", "strategies", "warnings", "poa", "glossary")
 # Every collection loaded from data/: page collections plus data-only ones that feed the tools
 # (validated and exported to /api/v1/, never rendered as pages). Add data-only names after these.
 COLLECTIONS: tuple[str, ...] = (*PAGE_COLLECTIONS, "notices", "letters", "poa-rules")
-
-
-def _https(value: str) -> str:
-    if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
-        raise PydanticCustomError("KB019", "source url '{url}' must start with https://", {"url": value[:80]})
-    return value
 
 
 def _ref(value: str) -> str:
@@ -49,9 +43,8 @@ def vocab(name: str, **kwargs: Any) -> Any:
 
 
 EntryId = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
-Url = Annotated[str, AfterValidator(_https), Field(max_length=2000)]
 Ref = Annotated[str, AfterValidator(_ref)]
-ShortStr = Annotated[SafeStr, Field(min_length=1, max_length=300)]
+ShortStr = Annotated[LineStr, Field(min_length=1, max_length=300)]
 
 
 class Strict(BaseModel):
@@ -67,7 +60,7 @@ class Source(Strict):
             "official = Amazon's own pages and moderators, courts and patent offices; third-party = everyone else."
         )
     )
-    accessed: dt.date
+    accessed: Date
     note: Text | None = None
 
 
@@ -75,7 +68,7 @@ class View(Strict):
     """One side of a disagreement between sources."""
 
     text: Text
-    sources: list[Annotated[int, Field(ge=1)]] = Field(
+    sources: list[Annotated[int, Int(1, 100)]] = Field(
         min_length=1, description="1-based positions in this entry's `sources` list."
     )
 
@@ -102,7 +95,7 @@ class Dated(Strict):
 
 class EntryBase(Dated):
     id: EntryId
-    title: Text
+    title: LineText
     summary: Text
     tags: list[Annotated[str, Field(pattern=ID_PATTERN)]] = vocab("tags", default_factory=list)
     related: list[Ref] = Field(default_factory=list)
@@ -113,8 +106,8 @@ class EntryBase(Dated):
     )
     disagreements: list[Disagreement] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
-    added: dt.date
-    reviewed: dt.date
+    added: Date
+    reviewed: Date
 
     @model_validator(mode="after")
     def _view_sources_exist(self) -> EntryBase:
@@ -140,14 +133,14 @@ class Removal(Strict):
 class Violation(EntryBase):
     category: str = vocab("categories")
     right_type: str | None = vocab("right_types", default=None)
-    counts_toward_ahr: bool = True
-    page_label: Text = Field(description="The label as shown on the Account Health page.")
+    counts_toward_ahr: bool = Bool(default=True)
+    page_label: LineText = Field(description="The label as shown on the Account Health page.")
     triggers: list[Text] = Field(min_length=1)
     severity: str = vocab("severities")
     severity_basis: Literal["official", "third-party", "unknown"]
     appeal: Literal["required", "not-required", "depends", "not-applicable"]
     appeal_note: Text
-    window_days: int = Field(default=180, ge=1, le=3650)
+    window_days: int = Int(1, 3650, default=180)
     window_note: Text
     repeat_group: str | None = vocab("repeat_groups", default=None)
     removal: Removal
@@ -174,7 +167,7 @@ class Strategy(EntryBase):
     pitfalls: list[Text] = Field(min_length=1)
     timeline: Text
     cost: Text | None = None
-    get_counsel: bool = Field(default=False, description="Show the 'talk to a lawyer' notice prominently.")
+    get_counsel: bool = Bool(default=False, description="Show the 'talk to a lawyer' notice prominently.")
 
 
 class Right(Strict):
@@ -188,13 +181,13 @@ class Right(Strict):
 
 class Enforcement(Strict):
     kind: Literal["case", "tro-wave", "amazon-action", "other"]
-    date: dt.date
+    date: EventDate
     date_precision: Literal["day", "month", "year"] = "day"
     court: ShortStr | None = None
     number: ShortStr | None = None
     parties: ShortStr | None = None
     summary: Text
-    source: int = Field(ge=1, description="1-based position in this entry's `sources` list.")
+    source: int = Int(1, 100, description="1-based position in this entry's `sources` list.")
 
     @model_validator(mode="after")
     def _case_has_court_and_number(self) -> Enforcement:
@@ -266,8 +259,8 @@ class GlossaryTerm(Dated):
     tags: list[Annotated[str, Field(pattern=ID_PATTERN)]] = vocab("tags", default_factory=list)
     aliases: list[EntryId] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
-    added: dt.date
-    reviewed: dt.date
+    added: Date
+    reviewed: Date
 
     @property
     def title(self) -> Text:

@@ -62,7 +62,10 @@ class Phrase(_Strict):
         description="Words of the notice as Amazon writes them (en or zh); case, spaces and punctuation do not matter."
     )
     weight: int = Field(
-        ge=-20, le=20, description="Points when the phrase is in the text; negative = evidence against this kind."
+        strict=True,
+        ge=-20,
+        le=20,
+        description="Points when the phrase is in the text; negative = evidence against this kind.",
     )
 
 
@@ -76,8 +79,10 @@ class PlanStep(_Strict):
 
 class NoticeRule(_Strict):
     phrases: list[Phrase] = Field(min_length=1)
-    threshold: int = Field(default=6, ge=1, le=100, description="Points needed before the kind is reported.")
-    deadlines_days: list[Annotated[int, Field(ge=1, le=365)]] = Field(
+    threshold: int = Field(
+        default=6, strict=True, ge=1, le=100, description="Points needed before the kind is reported."
+    )
+    deadlines_days: list[Annotated[int, Field(strict=True, ge=1, le=365)]] = Field(
         default_factory=list, description="Deadlines this kind of notice usually states (days)."
     )
     plan: list[PlanStep] = Field(min_length=1)

@@ -96,7 +96,7 @@ class Pattern(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     re: PatternStr = Field(description="An English regular expression, matched case-insensitively.")
-    weight: int = Field(default=1, ge=1, le=5, description="How much one match of this pattern counts.")
+    weight: int = Field(default=1, strict=True, ge=1, le=5, description="How much one match of this pattern counts.")
 
 
 class PoaRuleBody(BaseModel):
@@ -121,8 +121,8 @@ class PoaRuleBody(BaseModel):
     unless: list[PatternStr] = Field(
         default_factory=list, description="If any of these matches, the rule stays silent (e.g. counsel is named)."
     )
-    threshold: int = Field(default=1, ge=1, le=20)
-    max_words: int | None = Field(default=None, ge=100, le=20000)
+    threshold: int = Field(default=1, strict=True, ge=1, le=20)
+    max_words: int | None = Field(default=None, strict=True, ge=100, le=20000)
     fix: Text
 
     @model_validator(mode="after")

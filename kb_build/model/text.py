@@ -14,11 +14,38 @@ _SCHEMES = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.I)
 # Markdown link or image target: [text](target) / ![alt](target)
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _HTTP = re.compile(r"\bhttp://", re.I)
+# C0 and C1 controls (a line break is the only one text may hold), the line/paragraph separators,
+# and the two non-characters XML refuses. Invisible formatting (zero-width, bidi) is a KB109 warning.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069\u061c]")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 
+def check_controls(value: str) -> str:
+    m = _CONTROL.search(value)
+    if m:
+        raise PydanticCustomError(
+            "KB026",
+            "text contains the control character U+{code} at character {pos}",
+            {"code": f"{ord(m.group(0)):04X}", "pos": m.start() + 1},
+        )
+    return value
+
+
+def check_single_line(value: str) -> str:
+    """One-line fields (titles, names, seller_usage items) take no line break."""
+    if "\n" in value:
+        raise PydanticCustomError(
+            "KB026",
+            "a line break is not allowed in a one-line field",
+            {"hint": "write it on one line; a '>' or '|' block adds a line break (use '>-' or plain text)"},
+        )
+    return value
+
+
 def check_safe_text(value: str) -> str:
-    """Reject raw HTML, script URLs and non-https links in contributor text."""
+    """Reject control characters, raw HTML, script URLs and non-https links in contributor text."""
+    check_controls(value)
     if _HTML.search(value):
         raise PydanticCustomError(
             "KB020", "raw HTML is not allowed in text ({snippet})", {"snippet": _snippet(_HTML, value)}
@@ -47,6 +74,7 @@ def check_nonblank(value: str) -> str:
 
 
 SafeStr = Annotated[str, AfterValidator(check_safe_text)]
+LineStr = Annotated[str, AfterValidator(check_safe_text), AfterValidator(check_single_line)]
 
 
 class Text(BaseModel):
@@ -59,3 +87,15 @@ class Text(BaseModel):
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+
+_Line = Annotated[
+    str, AfterValidator(check_nonblank), AfterValidator(check_safe_text), AfterValidator(check_single_line)
+]
+
+
+class LineText(Text):
+    """A one-line human-readable field (a title or label): no line breaks."""
+
+    zh: _Line
+    en: _Line

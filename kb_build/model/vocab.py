@@ -7,17 +7,18 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from kb_build.model.entries import ID_PATTERN, Source, Strict
-from kb_build.model.text import Text
+from kb_build.model.text import LineText, Text
+from kb_build.model.values import Int
 
 
 class VocabItem(Strict):
-    title: Text
+    title: LineText
     description: Text | None = None
 
 
 class RepeatGroup(Strict):
-    title: Text
-    limit: int = Field(ge=1, le=1000)
+    title: LineText
+    limit: int = Int(1, 1000)
     limit_basis: Literal["official", "third-party", "assumption"]
     note: Text
     sources: list[Source] = Field(min_length=1)
@@ -32,4 +33,4 @@ class Vocab(Strict):
     jurisdictions: dict[Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")], VocabItem]
     tags: dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabItem]
     repeat_groups: dict[Annotated[str, Field(pattern=ID_PATTERN)], RepeatGroup]
-    default_window_days: int = Field(default=180, ge=1, le=3650)
+    default_window_days: int = Int(1, 3650, default=180)
