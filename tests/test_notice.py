@@ -69,7 +69,7 @@ def test_fixtures_are_real_and_cover_the_kinds(rules: dict[str, Any]) -> None:
         data = load(p)
         assert data["source_url"].startswith(("https://", "http://")), p.name
         assert set(data["expect"]["kinds"]) <= set(rules["kinds"]), p.name
-    assert ACCOUNT_KINDS <= set(rules["kinds"])
+    assert set(rules["kinds"]) >= ACCOUNT_KINDS
     assert len(kinds) >= 18
 
 
@@ -142,7 +142,7 @@ def test_evidence_points_at_the_deciding_words(python_out: dict[str, dict[str, A
 @pytest.mark.parametrize(("text", "days"), [
     ("You must respond within 3 days.", [3]), ("within the next three weeks", [21]), ("within 17 days", [17]),
     ("at risk of deactivation within 72 hours", [3]), ("请在 90 天内提交", [90]), ("3天内回复", [3]),
-    ("请在三周内联系权利人", [21]), ("within 17 days", [17]), ("发票须为最近 90 天内开具", []),
+    ("请在三周内联系权利人", [21]), ("Ｗｉｔｈｉｎ　１７　ｄａｙｓ", [17]), ("发票须为最近 90 天内开具", []),
     ("invoices issued in the last 365 days", []), ("After 90 days, the hold will be removed", []),
 ])
 def test_deadline_phrasings(text: str, days: list[int], rules: dict[str, Any]) -> None:
@@ -150,8 +150,8 @@ def test_deadline_phrasings(text: str, days: list[int], rules: dict[str, Any]) -
 
 
 def test_full_width_and_line_breaks(rules: dict[str, Any]) -> None:
-    text = "ＡＳＩＮ：Ｂ００ＫＫＦ８ＺＡ２\nWe removed some of your listings because we received a report from a rights owner that they " \
-           "may infringe the rights\nowner’s  copyright. Ｗｉｔｈｉｎ １７ ｄａｙｓ"
+    text = ("ＡＳＩＮ：Ｂ００ＫＫＦ８ＺＡ２\nWe removed some of your listings because we received a report from a "
+            "rights owner that they may infringe the rights\nowner’s  copyright. Ｗｉｔｈｉｎ １７ ｄａｙｓ")
     out = decode_notice(text, rules)
     assert out["kinds"][0] == "ip-complaint-copyright"
     assert out["asins"] == ["B00KKF8ZA2"] and out["deadlines_days"] == [17]
