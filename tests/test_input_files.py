@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from kb_build.check import check_corpus
+from kb_build.check.lint import lint_corpus
+from kb_build.check.lint_safety import imitates_amazon
 from kb_build.cli.new import validate_id
 from kb_build.project import RESERVED_IDS
 from tests.clock import TODAY
@@ -140,3 +142,23 @@ def test_expiry_with_a_bad_rules_file_says_why_without_a_traceback(rules: str, t
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("expiry: "), result.stderr
+
+
+@pytest.mark.parametrize(("host", "warns"), [
+    ("sellercentral.amazon.com", False), ("sellercentral-europe.amazon.com", False), ("www.amazon.co.uk", False),
+    ("sellercentral.amazon.de", False), ("amazon.cn", False), ("example.com", False),
+    ("amazon.com.evil", True), ("amaz0n.com", True), ("sellercentral-amazon.co", True),
+    ("xn--mazon-3ve.com", True), ("arnazon.com", True), ("amzn-support.help", True),
+])
+def test_hosts_that_imitate_amazon_warn(host: str, warns: bool) -> None:
+    assert imitates_amazon(host) is warns
+
+
+def test_lint_warns_on_lookalike_hosts_and_invisible_characters(project: Path) -> None:
+    text = _strategy("sneaky").replace("https://example.com/official", "https://sellercentral.amaz0n.com/help")
+    title = "title: {zh: 测试策略, en: Fixture strategy}"
+    text = text.replace(title, 'title: {zh: 测试策略, en: "Fixture \\u202estrategy"}')
+    (project / "data" / "strategies" / "sneaky.yml").write_text(text, "utf-8")
+    corpus = check_corpus(project, today=TODAY)
+    found = {d.code for d in lint_corpus(corpus, today=TODAY) if d.path.endswith("sneaky.yml")}
+    assert {"KB108", "KB109"} <= found

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from kb_build import project
 from kb_build.check.fix import modeline, normalise
+from kb_build.check.lint_safety import safety_warnings
 from kb_build.diagnostics import Diagnostic
 from kb_build.load.corpus import SCHEMA_COMMENT, Corpus, Entry
 from kb_build.load.pydantic_errors import field_name
@@ -233,4 +234,5 @@ def lint_corpus(corpus: Corpus, today: dt.date | None = None) -> list[Diagnostic
     out: list[Diagnostic] = []
     for entry in corpus.all_entries():
         out.extend(lint_entry(entry, today))
+        out.extend(safety_warnings(entry))
     return sorted(out)
