@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import time
 
+import yaml
+
+from kb_build.load import yaml_safe
 from kb_build.load.yaml_safe import MAX_BYTES, load_bytes
 
 
@@ -83,3 +86,31 @@ def test_syntax_error_has_a_line() -> None:
     problem = load_bytes(b"a: 1\nb: [1, 2\nc: 3\n").problems[0]
     assert problem.code == "KB001"
     assert problem.line >= 2
+
+
+def test_yaml_11_surprises_stay_text_and_only_true_false_are_booleans() -> None:
+    data = load_bytes(b"a: 0150\nb: 3:00\nc: 1_80\nd: yes\ne: on\nf: 0x1F\ng: true\nh: 180\ni: ~\nj: True\n").data
+    assert data == {"a": "0150", "b": "3:00", "c": "1_80", "d": "yes", "e": "on", "f": "0x1F", "g": True,
+                    "h": 180, "i": None, "j": "True"}
+
+
+def test_bad_standard_tags_and_huge_integers_are_problems_not_exceptions() -> None:
+    for raw, code in [(b"a: !!int abc\n", "KB013"), (b"a: !!float abc\n", "KB013"), (b"a: !!bool maybe\n", "KB013"),
+                      (b"a: !!int ''\n", "KB013"), (b"a: " + b"9" * 5000 + b"\n", "KB022"),
+                      (b"a: !!int " + b"9" * 5000 + b"\n", "KB022"), (b"a: !!map x\n", "KB004")]:
+        problems = load_bytes(raw).problems
+        assert [(p.code, p.line, p.col) for p in problems] == [(code, 1, 4)], (raw[:30], problems)
+
+
+def test_libyaml_and_python_parsers_give_the_same_data_and_positions(monkeypatch) -> None:
+    raw = (b"id: x\ntitle:\n  zh: \xe4\xb8\xad\xe6\x96\x87\n  en: b\nsteps:\n  - one\n  - {k: [1, 2]}\n"
+           b"n: 0150\nd: 2024-02-30\n")
+    fast = load_bytes(raw)
+    monkeypatch.setattr(yaml_safe, "_Loader", yaml.SafeLoader)
+    slow = load_bytes(raw)
+    assert fast.data == slow.data and fast.positions == slow.positions and not fast.problems
+    assert yaml_safe.PARSER in ("libyaml", "python")
+
+
+def test_more_than_one_document_is_refused() -> None:
+    assert codes(b"a: 1\n---\nb: 2\n") == ["KB001"]

@@ -131,4 +131,42 @@ CASES: dict[str, Callable[[], tuple[str, bytes, str]]] = {
     ),
     "id-not-filename": lambda: ("strategies/h-name.yml", _base("h-other-name").encode(), "KB016"),
     "duplicate-id": lambda: ("strategies/h-dupid.yml", _base("fixture-strategy").encode(), "KB017"),
+    # issue 9, input side
+    "yaml11-sexagesimal-boolean": lambda: (
+        "strategies/h-yes.yml", _sub("h-yes", "get_counsel: true", "get_counsel: yes"), "KB013"),
+    "int-as-boolean": lambda: ("strategies/h-one.yml", _sub("h-one", "get_counsel: true", "get_counsel: 1"), "KB013"),
+    "bad-int-tag": lambda: (
+        "strategies/h-inttag.yml", _sub("h-inttag", "get_counsel: true", "get_counsel: !!int abc"), "KB013"),
+    "bad-bool-tag": lambda: (
+        "strategies/h-booltag.yml", _sub("h-booltag", "get_counsel: true", "get_counsel: !!bool maybe"), "KB013"),
+    "huge-integer": lambda: (
+        "strategies/h-bigint.yml", _sub("h-bigint", "get_counsel: true", "get_counsel: " + "9" * 5000), "KB022"),
+    "date-from-number": lambda: ("strategies/h-zero.yml", _sub("h-zero", "added: 2026-01-01", "added: 0"), "KB014"),
+    "year-9999": lambda: (
+        "strategies/h-9999.yml", _sub("h-9999", "accessed: 2026-11-01", "accessed: 9999-12-31"), "KB022"),
+    "userinfo-url": lambda: (
+        "strategies/h-userinfo.yml",
+        _sub("h-userinfo", "url: https://example.com/official", "url: https://sellercentral.amazon.com@evil.example/"),
+        "KB019",
+    ),
+    "markdown-in-url": lambda: (
+        "strategies/h-mdurl.yml",
+        _sub("h-mdurl", "url: https://example.com/official", "url: https://example.com/)[click](javascript:alert(1))"),
+        "KB019",
+    ),
+    "quote-in-url": lambda: (
+        "strategies/h-quoteurl.yml",
+        _sub("h-quoteurl", "url: https://example.com/official", "url: 'https://example.com/\"><script>'"),
+        "KB019",
+    ),
+    "bell-in-title": lambda: (
+        "strategies/h-bell.yml",
+        _sub("h-bell", "en: Fixture strategy", 'en: "Fixture \\a\\e strategy"'),
+        "KB026",
+    ),
+    "c1-in-title": lambda: (
+        "strategies/h-c1.yml", _sub("h-c1", "en: Fixture strategy", 'en: "Fixture \\x80"'), "KB026"),
+    "newline-in-publisher": lambda: (
+        "strategies/h-nlpub.yml", _sub("h-nlpub", "publisher: Amazon", 'publisher: "Amazon\\n\\nEvil"'), "KB026"),
+    "reserved-id": lambda: ("strategies/index.yml", _base("index").encode(), "KB024"),
 }
