@@ -149,6 +149,9 @@ def test_expiry_with_a_bad_rules_file_says_why_without_a_traceback(rules: str, t
     ("sellercentral.amazon.de", False), ("amazon.cn", False), ("example.com", False),
     ("amazon.com.evil", True), ("amaz0n.com", True), ("sellercentral-amazon.co", True),
     ("xn--mazon-3ve.com", True), ("arnazon.com", True), ("amzn-support.help", True),
+    ("sellercentral.amazon.com.evil.example", True),
+    # agencies with the word in their own name are not look-alikes (real sources in data/)
+    ("amazonsellerslawyer.com", False), ("www.amazonsellers.attorney", False), ("myamazonguy.com", False),
 ])
 def test_hosts_that_imitate_amazon_warn(host: str, warns: bool) -> None:
     assert imitates_amazon(host) is warns

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -52,11 +53,18 @@ def skeleton(host: str) -> str:
 
 
 def imitates_amazon(host: str) -> bool:
+    """A host a reader could take for Amazon's: 'amazon' as a label or hyphen-part of one
+    (amazon.com.evil, sellercentral-amazon.co), or spelt with look-alikes (amaz0n, аmazon, punycode).
+    Agencies that merely have the word in their name (amazonsellerslawyer.com) are not flagged."""
     host = host.lower().rstrip(".")
     if is_amazon(host):
         return False
     folded = skeleton(host)
-    return "amazon" in folded or "amzn" in folded or "amazon" in folded.replace("-", "").replace(".", "")
+    parts = set(re.split(r"[.\-]", folded))
+    if parts & {"amazon", "amzn", "sellercentral"}:
+        return True
+    # The word only appears once look-alikes are folded (amaz0n, arnazon, Cyrillic а, punycode).
+    return any(word in folded and word not in host for word in ("amazon", "amzn"))
 
 
 def _strings(value: Any, loc: Path_) -> Iterator[tuple[Path_, str]]:
