@@ -109,7 +109,7 @@ class Ctx:
     def front_matter(self, e: Any, entry: Entry) -> Markup:
         meta: dict[str, Any] = {
             "title": html_text(self.tr(e.title)),
-            "description": html_text(plain(self.tr(e.summary))),
+            "description": " ".join(plain(self.tr(e.summary)).split()),  # docs/overrides/main.html escapes it
             "kb_source": quote(entry.relpath),
             "kb_reviewed": e.reviewed.isoformat(),
         }
