@@ -7,11 +7,16 @@ and run Pagefind's extended binary (npm `pagefind`, ICU4X segmentation for Chine
 copy, writing the bundle to site/pagefind/. Pagefind splits the index by `<html lang>`, which
 mkdocs-static-i18n sets per page, so Chinese pages and English pages never share an index.
 The published HTML itself is not changed.
+
+The domain dictionary (data/jieba_user.txt, once jieba's) is published as
+javascripts/search/domain-words.js: the search box quotes those words in a query so that
+Pagefind matches them whole (鞋花 as a phrase, not any page with 鞋 and 花).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -23,6 +28,7 @@ from pathlib import Path
 from kb_build import project
 
 BUNDLE_DIR = "pagefind"
+DOMAIN_WORDS = "javascripts/search/domain-words.js"
 BODY_MARK = b"data-pagefind-body"
 # Runs of non-ASCII characters: NFKC may turn them into ASCII (＜ → <), so the result is
 # escaped again and markup can never appear where there was text.
@@ -87,10 +93,28 @@ def _run(binary: Path, scratch: Path, bundle: Path) -> str:
     return done.stdout
 
 
+def domain_words(root: Path) -> list[str]:
+    """Words of data/jieba_user.txt (jieba's format: word, then optional frequency and tag), NFKC."""
+    path = root / "data" / "jieba_user.txt"
+    lines = path.read_text("utf-8").splitlines() if path.exists() else []
+    words = {unicodedata.normalize("NFKC", line.split()[0]).lower() for line in lines if line.strip()}
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+def write_domain_words(site_dir: Path, root: Path) -> Path:
+    target = site_dir / DOMAIN_WORDS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    words = json.dumps(domain_words(root), ensure_ascii=False)
+    header = "// Generated from data/jieba_user.txt by kb_build/publish/search_index.py"
+    target.write_text(f"{header}\nexport default {words};\n", "utf-8")
+    return target
+
+
 def build_search_index(site_dir: Path, root: Path | None = None) -> dict[str, int]:
     """Index site_dir into site_dir/pagefind/; return the number of pages and bundle bytes."""
     site_dir = Path(site_dir)
     binary = pagefind_binary(root)
+    write_domain_words(site_dir, root or project.project_root())
     pages = searchable_pages(site_dir)
     bundle = site_dir / BUNDLE_DIR
     shutil.rmtree(bundle, ignore_errors=True)

@@ -7,6 +7,8 @@ lead to the other language's pages. The per-query table is printed (pytest -s to
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ import yaml
 from playwright.sync_api import Browser, Page
 
 QUERIES = Path(__file__).resolve().parent.parent / "search" / "queries.yml"
+DOMAIN_WORDS = Path(__file__).resolve().parent.parent.parent / "data" / "jieba_user.txt"
 MIN_HIT_AT_3 = 0.90
 TOP = 3
 
@@ -92,3 +95,49 @@ def test_results_stay_in_the_readers_language(results: list[dict[str, Any]]) -> 
     en_to_zh = [(r["q"], p) for r in results if r["lang"] == "en" for p in r["paths"] if not p.startswith("en/")]
     assert zh_to_en == []
     assert en_to_zh == []
+
+
+def page_text(site: Path, path: str) -> str:
+    html = (site / path / "index.html").read_text("utf-8")
+    return unicodedata.normalize("NFKC", re.sub(r"<[^>]+>", "", html)).lower()
+
+
+def test_domain_words_are_searched_whole(browser: Browser, site_url: str, built_site: Path) -> None:
+    """The domain dictionary (data/jieba_user.txt): a search for 鞋花 must not return pages that only
+    have 鞋 and 花 somewhere. Every top-3 result of each dictionary word that the site uses contains it."""
+    rels = (p.parent.relative_to(built_site).as_posix() for p in built_site.glob("**/index.html"))
+    pages = {"" if rel == "." else rel + "/" for rel in rels}
+    texts = {p: page_text(built_site, p) for p in pages if not p.startswith(("en/", "pagefind"))}
+    words = [line.split()[0] for line in DOMAIN_WORDS.read_text("utf-8").splitlines() if line.strip()]
+    # words the site uses somewhere (a word no page has can only be found by its parts)
+    used = [w for w in words if any(unicodedata.normalize("NFKC", w).lower() in t for t in texts.values())]
+    page = browser.new_page()
+    open_search(page, f"{site_url}/")
+    loose, checked = [], 0
+    for word in used:
+        needle = unicodedata.normalize("NFKC", word).lower()
+        paths = [p for p in run_query(page, site_url, word)[:TOP] if p in texts]
+        checked += bool(paths)
+        loose += [(word, p) for p in paths if needle not in texts[p]]
+    page.close()
+    assert checked == len(used) >= len(words) * 0.8, (checked, len(used), len(words))
+    assert loose == [], loose
+
+
+HUBS = [
+    ("zh", "申诉", "guides/appeal-or-wait/"),
+    ("zh", "申诉还是等", "guides/appeal-or-wait/"),
+    ("zh", "账户状况", "ahr/"),
+    ("en", "appeal or wait", "en/guides/appeal-or-wait/"),
+    ("en", "account health rating", "en/ahr/"),
+]
+
+
+def test_the_hub_pages_come_first(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    firsts = []
+    for lang, query, hub in HUBS:
+        open_search(page, f"{site_url}/{'en/' if lang == 'en' else ''}")
+        firsts.append((query, run_query(page, site_url, query)[0], hub))
+    page.close()
+    assert [(q, first) for q, first, hub in firsts if first != hub] == []

@@ -3,9 +3,10 @@
 // Results are grouped by page: the page, then up to three of its sections. Links carry ?h=.
 import { normalise, withHighlight } from "./query.js";
 import { excerptNodes, h } from "./dom.js";
-import { rankedResults } from "./rank.js";
+import { rankedResults, titleFirst } from "./rank.js";
 
 const PAGE_SIZE = 10;
+const TITLE_WINDOW = 20; // results whose titles are compared with the query
 const SECTIONS = 3;
 // Pagefind's ranking, tuned on tests/search/queries.yml: long hub pages (the AHR page, the
 // decision guide) must not lose to short pages that mention a word once.
@@ -40,11 +41,13 @@ export async function start(box, toggle, input) {
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname, ranking: RANKING, excerptLength: 24 });
   await pagefind.init();
+  // written by the build (kb_build/publish/search_index.py); search still works without it
+  const domainWords = (await import("./domain-words.js").catch(() => ({ default: [] }))).default;
   let seq = 0;
   let more = null;
 
   async function show(results, from, query, mine) {
-    const slice = await Promise.all(results.slice(from, from + PAGE_SIZE).map((r) => r.data()));
+    const slice = await Promise.all(results.slice(from, from + PAGE_SIZE).map((r) => r.loaded || r.data()));
     if (mine !== seq) return;
     more?.remove();
     list.append(...slice.map((d) => resultItem(d, query)));
@@ -65,8 +68,13 @@ export async function start(box, toggle, input) {
       meta.textContent = box.dataset.kbPlaceholder;
       return;
     }
-    const results = await rankedResults(pagefind, query);
+    const ranked = await rankedResults(pagefind, query, domainWords);
     if (mine !== seq) return;
+    const head = await Promise.all(ranked.slice(0, TITLE_WINDOW).map(async (r) => ({ id: r.id, data: await r.data() })));
+    if (mine !== seq) return;
+    const results = titleFirst(head, query, domainWords)
+      .map((item) => ({ id: item.id, loaded: item.data }))
+      .concat(ranked.slice(TITLE_WINDOW));
     list.replaceChildren();
     more = null;
     meta.textContent = countText(box, results.length);
