@@ -38,7 +38,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 # run the build checks on its output, and compare it file by file with MkDocs' build.
 # Not part of `make test` (which stays on the pinned MkDocs); the PR workflow runs it.
 PD_VENV := .venv-properdocs
-properdocs: system-deps install
+properdocs: system-deps node_modules/.package-lock.json
 	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
 	$(PD_VENV)/bin/python -m pip install -q --upgrade "pip>=24"
 	$(PD_VENV)/bin/python -m pip install -q -r requirements.lock -r requirements-properdocs.txt

@@ -28,6 +28,8 @@ def test_only_pages_with_a_pagefind_body_are_indexed(tmp_path: Path) -> None:
 
 def test_a_missing_binary_stops_the_build_with_a_way_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    monkeypatch.setattr(search_index.project, "PACKAGE_DIR", tmp_path / "kb_build")
+    monkeypatch.setattr(search_index.sys, "prefix", str(tmp_path / ".venv"))
     with pytest.raises(SearchIndexError, match="npm ci"):
         search_index.pagefind_binary(tmp_path)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nope"))
@@ -39,7 +41,8 @@ def test_the_index_is_written_per_language(tmp_path: Path, root: Path) -> None:
     site = tmp_path / "site"
     for rel, lang, text in (("index.html", "zh", "鞋花 １８０天"), ("en/index.html", "en", "shoe charms")):
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
-        (site / rel).write_text(f'<html lang="{lang}"><body><div data-pagefind-body><h1>{text}</h1></div></body></html>')
+        body = f"<div data-pagefind-body><h1>{text}</h1></div>"
+        (site / rel).write_text(f'<html lang="{lang}"><body>{body}</body></html>', "utf-8")
     summary = build_search_index(site, root)
     assert summary["pages"] == 2 and summary["bundle_bytes"] > 0
     languages = (site / "pagefind" / "pagefind-entry.json").read_text("utf-8")

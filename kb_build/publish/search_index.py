@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -42,12 +43,16 @@ class SearchIndexError(RuntimeError):
 
 
 def pagefind_binary(root: Path | None = None) -> Path:
-    """The extended Pagefind binary installed by `npm ci` (PAGEFIND_BINARY_PATH overrides it)."""
+    """The extended Pagefind binary installed by `npm ci` (PAGEFIND_BINARY_PATH overrides it).
+
+    Looked up in the project's node_modules/, then next to the kb_build package and next to the
+    virtualenv (a copied project, as the tests and benchmarks build, uses the real one's)."""
     override = os.environ.get("PAGEFIND_BINARY_PATH", "").strip()
     if override:
         return Path(override)
-    base = (root or project.project_root()) / "node_modules" / "@pagefind"
-    found = sorted(base.glob("*/bin/pagefind_extended"))
+    homes = [root or project.project_root(), project.PACKAGE_DIR.parent, Path(sys.prefix).resolve().parent]
+    base = homes[0] / "node_modules" / "@pagefind"
+    found = [b for home in homes for b in sorted((home / "node_modules" / "@pagefind").glob("*/bin/pagefind_extended"))]
     if not found:
         raise SearchIndexError(
             f"Pagefind's extended binary is missing ({base}/<platform>/bin/pagefind_extended): "
