@@ -47,4 +47,5 @@ def test_the_index_is_written_per_language(tmp_path: Path, root: Path) -> None:
     assert summary["pages"] == 2 and summary["bundle_bytes"] > 0
     languages = (site / "pagefind" / "pagefind-entry.json").read_text("utf-8")
     assert '"zh"' in languages and '"en"' in languages
+    assert (site / "pagefind" / "pagefind.js").exists() and not list((site / "pagefind").glob("pagefind-ui*"))
     assert (site / "index.html").read_text("utf-8").endswith("１８０天</h1></div></body></html>")  # site untouched

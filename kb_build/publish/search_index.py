@@ -36,6 +36,8 @@ BODY_MARK = b"data-pagefind-body"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Not worth indexing: headings' permalink signs, the edit button, the sources' fine print.
 EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".md-source-file"]
+# Pagefind's own UIs: the site has its own (docs/javascripts/search/), so they are not published.
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
 class SearchIndexError(RuntimeError):
@@ -126,5 +128,8 @@ def build_search_index(site_dir: Path, root: Path | None = None) -> dict[str, in
     with tempfile.TemporaryDirectory(prefix="kb-pagefind-") as tmp:
         _copy_folded(site_dir, pages, Path(tmp))
         _run(binary, Path(tmp), bundle)
+    for pattern in UNUSED:
+        for path in bundle.glob(pattern):
+            path.unlink()
     files = [p for p in bundle.rglob("*") if p.is_file()]
     return {"pages": len(pages), "bundle_files": len(files), "bundle_bytes": sum(p.stat().st_size for p in files)}
