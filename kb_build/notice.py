@@ -23,6 +23,8 @@ from kb_build.notice_extract import asins, complaint_ids, dates, deadlines, emai
 
 MAX_TEXT = 200_000  # characters one notice may have; the page splits and limits pastes before this
 _KEEP = re.compile(r"[a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -51,33 +53,54 @@ def _utf16_slice(text: str, start: int, end: int) -> str:
     return data[start * 2 : end * 2].decode("utf-16-le", errors="replace")
 
 
+def _is_heading(span: str) -> bool:
+    """All capitals (a forum poster's 'POLICY WARNING EMAIL'), not Amazon's sentence case."""
+    return bool(_UPPER.search(span)) and not _LOWER.search(span)
+
+
+def _points(text: str, folded: str, where: list[int], kid: str, kind: dict[str, Any]) -> tuple[int, list[Any]]:
+    points = 0
+    found = []
+    for phrase in kind["phrases"]:
+        key = phrase["folded"]
+        at = folded.find(key) if key else -1
+        if at < 0:
+            continue
+        start, end = where[at], where[at + len(key) - 1] + 1
+        span = _utf16_slice(text, start, end)
+        weight = phrase["weight"]
+        if weight > 0 and _is_heading(span):
+            weight //= 2
+        points += weight
+        if weight > 0:
+            found.append({"kind": kid, "phrase": phrase["text"], "start": start, "end": end, "text": span})
+    return points, found
+
+
 def score_kinds(text: str, rules: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
-    """Kinds over their threshold, best first (cause kinds by score, account-level ones around them)."""
+    """Kinds over their threshold, best first (cause kinds by score, account-level ones around them).
+    A deactivation names its cause, often in other words than a warning would: once a deactivation is
+    found, cause kinds need only rules["cause_fallback"] points (they still rank below full matches)."""
     folded, where = fold(text)
     scored: list[tuple[int, int, str]] = []
     evidence: list[dict[str, Any]] = []
+    weak: list[tuple[int, int, str, list[Any]]] = []
     for order, kid in enumerate(rules["order"]):
         kind = rules["kinds"][kid]
-        points = 0
-        found = []
-        for phrase in kind["phrases"]:
-            key = phrase["folded"]
-            at = folded.find(key) if key else -1
-            if at < 0:
-                continue
-            points += phrase["weight"]
-            if phrase["weight"] > 0:
-                start, end = where[at], where[at + len(key) - 1] + 1
-                found.append({"kind": kid, "phrase": phrase["text"], "start": start, "end": end,
-                              "text": _utf16_slice(text, start, end)})
+        points, found = _points(text, folded, where, kid, kind)
         if points >= kind["threshold"]:
             scored.append((points, order, kid))
             evidence.extend(found)
+        elif kind["position"] == "cause" and points >= rules["cause_fallback"]:
+            weak.append((points, order, kid, found))
+    positions = {rules["kinds"][kid]["position"] for _, _, kid in scored}
+    if "after-cause" in positions:
+        for w in weak:
+            scored.append(w[:3])
+            evidence.extend(w[3])
     rank = {"before-cause": 0, "cause": 1, "after-cause": 2}
     scored.sort(key=lambda s: (rank[rules["kinds"][s[2]]["position"]], -s[0], s[1]))
     kinds = [kid for _, _, kid in scored]
-    keep = set(kinds)
-    evidence = [e for e in evidence if e["kind"] in keep]
     evidence.sort(key=lambda e: (e["start"], e["end"], e["kind"]))
     return kinds, evidence
 
@@ -94,7 +117,7 @@ def decode_notice(text: str, rules: dict[str, Any]) -> dict[str, Any]:
         "asins": asins(flat),
         "complaint_ids": complaint_ids(flat),
         "emails": emails(flat, rules),
-        "deadlines_days": deadlines(flat),
+        "deadlines_days": deadlines(flat) if kinds else [],
         "dates": dates(flat),
         "evidence": evidence,
     }

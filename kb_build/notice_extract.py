@@ -71,11 +71,13 @@ def complaint_ids(text: str) -> list[str]:
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _MASK = re.compile(r"^[xX*.#_-]+$")
+_PLACEHOLDER = ("example.com", "example.org", "example.net", "domain.com")
 
 
 def emails(text: str, rules: dict[str, Any]) -> list[str]:
     """Addresses as written; an Amazon address glued to its neighbours ('topq-product-review@amazon.comwith')
-    is cut back to the known address. Masked ones (xxxx@xxxx.com) are left out."""
+    is cut back to the known address. Masked ones (xxxx@xxxx.com, no-reply@amazon.xx) and placeholders
+    (name@example.com) are left out."""
     known = sorted(rules.get("amazon_emails", []), key=len, reverse=True)
     domains = sorted(rules.get("amazon_domains", []), key=len, reverse=True)
     out: list[str] = []
@@ -87,7 +89,9 @@ def emails(text: str, rules: dict[str, Any]) -> list[str]:
             domain = amazon
             low = _lower(local)
             local = next((k for k in known if low.endswith(k)), local)
-        if not local or _MASK.match(local) or _MASK.match(domain.split(".")[0]):
+        if not local or _MASK.match(local) or any(_MASK.match(part) for part in domain.split(".")):
+            continue
+        if domain in _PLACEHOLDER or domain.endswith(".example"):
             continue
         address = f"{local}@{domain}"
         if address not in out:
@@ -103,8 +107,15 @@ _EN_NUM = {
     "sixty": 60, "ninety": 90,
 }
 _EN_WORDS = "|".join(sorted(_EN_NUM, key=len, reverse=True))
+# Group 1 catches Amazon's own pace ("we will respond within 5 business days", "you will hear from us
+# within 2 days") in the same sentence: not the seller's deadline, so skipped.
+_OWN_PACE = (
+    r"((?<![a-z])(?:(?:we|amazon)\s*(?:will|'ll|aim\s*to|should|try\s*to|typically|usually)\s*"
+    r"(?:respond|reply|review|get\s*back|contact|follow\s*up|notify|send|update|investigate|e-?mail|be\s*in\s*touch"
+    r"|let\s*you\s*know)|you\s*(?:will|'ll|should)\s*(?:hear|receive|get))[^.!?\n]{0,80}?)?"
+)
 _EN_DEADLINE = re.compile(
-    r"(?:within|in\s*the\s*next)\s*(?:the\s*next\s*|the\s*following\s*|a\s*period\s*of\s*)?"
+    _OWN_PACE + r"(?:within|in\s*the\s*next)\s*(?:the\s*next\s*|the\s*following\s*|a\s*period\s*of\s*)?"
     rf"([0-9]{{1,3}}|{_EN_WORDS})\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:business\s*|calendar\s*|working\s*)?"
     r"(hour|day|week|month)s?(?![a-z])|you\s*have\s*([0-9]{1,3})\s*(day|hour)s?\s*to",
     re.I,
@@ -140,14 +151,17 @@ def _days(n: int, unit: str) -> int:
 
 def deadlines(text: str) -> list[int]:
     """Every period the text gives the seller to act ('within 17 days', 'three weeks', '72 hours', '3天内'),
-    in days, sorted; look-back windows ('in the last 365 days', '最近 90 天内') are not deadlines."""
+    in days, sorted; look-back windows ('in the last 365 days', '最近 90 天内') and Amazon's own response
+    times ('we will respond within 5 business days') are not deadlines."""
     found: set[int] = set()
     for m in _EN_DEADLINE.finditer(text):
         if m.group(1):
-            word = _lower(m.group(1))
-            n, unit = (int(word) if word.isdigit() else _EN_NUM[word]), _lower(m.group(2))
+            continue
+        if m.group(2):
+            word = _lower(m.group(2))
+            n, unit = (int(word) if word.isdigit() else _EN_NUM[word]), _lower(m.group(3))
         else:
-            n, unit = int(m.group(3)), _lower(m.group(4))
+            n, unit = int(m.group(4)), _lower(m.group(5))
         if n > 0:
             found.add(_days(n, unit))
     for m in _ZH_DEADLINE.finditer(text):
@@ -196,6 +210,9 @@ def dates(text: str) -> list[str]:
 # ---- the store -----------------------------------------------------------------------------
 
 
+_LONGER_HOST = re.compile(r"[a-z0-9]|\.[a-z0-9]")
+
+
 def marketplace(text: str, rules: dict[str, Any]) -> str | None:
     """The store the text names: a store domain (Amazon.co.uk) first, then a Seller Central host or
     a phrase ('Amazon's EU stores', '美国站'); the most often named wins, ties to the first."""
@@ -209,7 +226,8 @@ def marketplace(text: str, rules: dict[str, Any]) -> str | None:
         for marker, code in rules["marketplaces"]["markers"].items():
             at = low.find(marker)
             while at >= 0:
-                named.append((at, code))
+                if not _LONGER_HOST.match(low, at + len(marker)):  # sellercentral.amazon.com.au is not .com
+                    named.append((at, code))
                 at = low.find(marker, at + 1)
     if not named:
         return None

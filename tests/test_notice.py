@@ -19,6 +19,7 @@ from kb_build.check import check_corpus
 from kb_build.model.entries import REF_PATTERN
 from kb_build.model.notices import STEP_REF_PATTERN
 from kb_build.notice import decode_notice
+from kb_build.notice_extract import deadlines, emails, plain
 from kb_build.publish.notice_rules import notice_rules_from_corpus, write_notice_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,9 +145,30 @@ def test_evidence_points_at_the_deciding_words(python_out: dict[str, dict[str, A
     ("at risk of deactivation within 72 hours", [3]), ("请在 90 天内提交", [90]), ("3天内回复", [3]),
     ("请在三周内联系权利人", [21]), ("Ｗｉｔｈｉｎ　１７　ｄａｙｓ", [17]), ("发票须为最近 90 天内开具", []),
     ("invoices issued in the last 365 days", []), ("After 90 days, the hold will be removed", []),
+    ("We will respond with the outcome within 5 business days.", []), ("You will hear from us within 2 days", []),
+    ("We will review your plan. If you do not send an acceptable plan within 17 days, we may", [17]),
+    ("If you do not act, we will deactivate your account within 3 days", [3]),
 ])
-def test_deadline_phrasings(text: str, days: list[int], rules: dict[str, Any]) -> None:
-    assert decode_notice(text, rules)["deadlines_days"] == days
+def test_deadline_phrasings(text: str, days: list[int]) -> None:
+    assert deadlines(plain(text)) == days
+
+
+def test_a_text_that_is_no_notice_has_no_deadline(rules: dict[str, Any]) -> None:
+    """A scam line quoted in a warning about scams is not a deadline."""
+    text = "Phishing guide. Scam texts say: “You have 24 hours to respond or your account will be terminated.”"
+    assert decode_notice(text, rules)["kinds"] == [] and decode_notice(text, rules)["deadlines_days"] == []
+
+
+def test_placeholder_addresses_are_not_emails(rules: dict[str, Any]) -> None:
+    text = "write to no-replies-appeals@amazon.xx, seller@example.com or xxx@amazon.com; pq-review@amazon.com"
+    assert emails(plain(text), rules) == ["pq-review@amazon.com"]
+
+
+def test_a_capitalised_heading_adds_no_kind(rules: dict[str, Any]) -> None:
+    text = "POLICY WARNING EMAIL\nwe removed some of your listings because we received a report from a rights owner " \
+        "that they may infringe the rights owner’s copyright."
+    assert decode_notice(text, rules)["kinds"] == ["ip-complaint-copyright"]
+    assert "policy-warning" in decode_notice("Policy warning: we are contacting you because", rules)["kinds"]
 
 
 def test_full_width_and_line_breaks(rules: dict[str, Any]) -> None:

@@ -22,20 +22,23 @@ Json = dict[str, Any]
 # Store domains (amazon.<tld>) and other words that name a store. Seller Central hosts and
 # region words rank below a store domain (kb_build/notice_extract.marketplace).
 STORES = {
-    "com": "US", "ca": "CA", "com.mx": "MX", "co.uk": "UK", "de": "DE", "fr": "FR", "it": "IT", "es": "ES",
-    "nl": "NL", "pl": "PL", "se": "SE", "com.be": "BE", "co.jp": "JP", "in": "IN",
+    "com": "US", "ca": "CA", "com.mx": "MX", "com.br": "BR", "co.uk": "UK", "de": "DE", "fr": "FR", "it": "IT",
+    "es": "ES", "nl": "NL", "pl": "PL", "se": "SE", "com.be": "BE", "com.tr": "TR", "co.jp": "JP", "in": "IN",
+    "sa": "SA", "ae": "AE", "eg": "EG", "sg": "SG", "com.au": "AU",
 }
 MARKERS = {
-    "sellercentral.amazon.com": "US", "sellercentral-europe.amazon.com": "EU", "sellercentral.amazon.co.uk": "UK",
-    "sellercentral.amazon.de": "DE", "sellercentral.amazon.fr": "FR", "sellercentral.amazon.it": "IT",
-    "sellercentral.amazon.es": "ES", "sellercentral.amazon.ca": "CA", "sellercentral-japan.amazon.com": "JP",
-    "sellercentral.amazon.co.jp": "JP", "amazon's eu stores": "EU", "amazon payments europe": "EU",
-    "亚马逊支付欧洲": "EU", "美国站": "US", "欧洲站": "EU", "英国站": "UK", "德国站": "DE", "法国站": "FR",
-    "意大利站": "IT", "西班牙站": "ES", "加拿大站": "CA", "日本站": "JP",
+    **{f"sellercentral.amazon.{tld}": code for tld, code in STORES.items()},
+    "sellercentral-europe.amazon.com": "EU", "sellercentral-japan.amazon.com": "JP", "amazon's eu stores": "EU",
+    "amazon payments europe": "EU", "amazon services europe": "EU", "亚马逊支付欧洲": "EU", "美国站": "US",
+    "欧洲站": "EU", "英国站": "UK", "德国站": "DE", "法国站": "FR", "意大利站": "IT", "西班牙站": "ES",
+    "加拿大站": "CA", "日本站": "JP", "印度站": "IN", "墨西哥站": "MX", "澳洲站": "AU", "中东站": "AE",
 }
+# Points a cause kind needs once a deactivation (an after-cause kind) is found: the deactivation
+# says there is a cause, so weaker evidence names it (kb_build/notice.score_kinds).
+CAUSE_FALLBACK = 4
 # Amazon's own addresses as notices give them; an address glued to a neighbouring word is cut back to one.
 AMAZON_DOMAINS = ["amazon.com", "amazon.co.uk", "amazon.de", "amazon.fr", "amazon.it", "amazon.es", "amazon.ca",
-                  "amazon.co.jp", "amazon.com.mx"]
+                  "amazon.co.jp", "amazon.com.mx", "amazon.in", "amazon.sa", "amazon.ae", "amazon.com.au"]
 AMAZON_EMAILS = [
     "notice", "notice-dispute", "notice-retraction", "patent-evaluation", "payments-funds", "pq-review",
     "pq-product-review", "seller-performance-policy", "seller-performance", "seller-guidance", "ip-appeal",
@@ -102,6 +105,7 @@ def notice_rules_from_corpus(corpus: Corpus) -> Json:
         "schema_version": SCHEMA_VERSION,
         "order": list(kinds),
         "kinds": kinds,
+        "cause_fallback": CAUSE_FALLBACK,
         "marketplaces": {"stores": STORES, "markers": MARKERS},
         "amazon_domains": AMAZON_DOMAINS,
         "amazon_emails": AMAZON_EMAILS,

@@ -8,30 +8,51 @@ import { asins, complaintIds, dates, deadlines, emails, marketplace } from "./ex
 export const MAX_TEXT = 200000;
 const RANK = { "before-cause": 0, cause: 1, "after-cause": 2 };
 
+// All capitals (a forum poster's "POLICY WARNING EMAIL"), not Amazon's sentence case: half weight.
+const isHeading = (span) => /[A-Z]/.test(span) && !/[a-z]/.test(span);
+
+function points(text, folded, where, kid, kind) {
+  let total = 0;
+  const found = [];
+  for (const phrase of kind.phrases) {
+    const key = phrase.folded;
+    const at = key ? folded.indexOf(key) : -1;
+    if (at < 0) continue;
+    const start = where[at];
+    const end = where[at + key.length - 1] + 1;
+    const span = text.slice(start, end);
+    let weight = phrase.weight;
+    if (weight > 0 && isHeading(span)) weight = Math.floor(weight / 2);
+    total += weight;
+    if (weight > 0) found.push({ kind: kid, phrase: phrase.text, start, end, text: span });
+  }
+  return [total, found];
+}
+
+// A deactivation names its cause, often in other words: once one is found, cause kinds need only
+// rules.cause_fallback points (they still rank below full matches), as in kb_build/notice.py.
 function scoreKinds(text, rules) {
   const [folded, where] = fold(text);
   const scored = [];
   let evidence = [];
+  const weak = [];
   rules.order.forEach((kid, order) => {
     const kind = rules.kinds[kid];
-    let points = 0;
-    const found = [];
-    for (const phrase of kind.phrases) {
-      const key = phrase.folded;
-      const at = key ? folded.indexOf(key) : -1;
-      if (at < 0) continue;
-      points += phrase.weight;
-      if (phrase.weight > 0) {
-        const start = where[at];
-        const end = where[at + key.length - 1] + 1;
-        found.push({ kind: kid, phrase: phrase.text, start, end, text: text.slice(start, end) });
-      }
-    }
-    if (points >= kind.threshold) {
-      scored.push([points, order, kid]);
+    const [total, found] = points(text, folded, where, kid, kind);
+    if (total >= kind.threshold) {
+      scored.push([total, order, kid]);
       evidence = evidence.concat(found);
+    } else if (kind.position === "cause" && total >= rules.cause_fallback) {
+      weak.push([total, order, kid, found]);
     }
   });
+  const positions = new Set(scored.map((s) => rules.kinds[s[2]].position));
+  if (positions.has("after-cause")) {
+    for (const w of weak) {
+      scored.push(w.slice(0, 3));
+      evidence = evidence.concat(w[3]);
+    }
+  }
   scored.sort((a, b) => RANK[rules.kinds[a[2]].position] - RANK[rules.kinds[b[2]].position] || b[0] - a[0] || a[1] - b[1]);
   const kinds = scored.map((s) => s[2]);
   evidence.sort((a, b) => a.start - b.start || a.end - b.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
@@ -49,7 +70,7 @@ export function decodeNotice(text, rules) {
     asins: asins(flat),
     complaint_ids: complaintIds(flat),
     emails: emails(flat, rules),
-    deadlines_days: deadlines(flat),
+    deadlines_days: kinds.length ? deadlines(flat) : [],
     dates: dates(flat),
     evidence,
   };

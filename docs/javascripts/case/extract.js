@@ -43,6 +43,7 @@ export function complaintIds(text) {
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const MASK = /^[xX*.#_-]+$/;
+const PLACEHOLDER = ["example.com", "example.org", "example.net", "domain.com"];
 const strip = (s, chars) => {
   let a = 0;
   let b = s.length;
@@ -71,7 +72,8 @@ export function emails(text, rules) {
       const low = lower(local);
       local = known.find((k) => low.endsWith(k)) ?? local;
     }
-    if (!local || MASK.test(local) || MASK.test(domain.split(".")[0])) continue;
+    if (!local || MASK.test(local) || domain.split(".").some((part) => MASK.test(part))) continue;
+    if (PLACEHOLDER.includes(domain) || domain.endsWith(".example")) continue;
     const address = `${local}@${domain}`;
     if (!out.includes(address)) out.push(address);
   }
@@ -81,7 +83,11 @@ export function emails(text, rules) {
 const EN_NUM = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90 };
 const EN_WORDS = byLength(Object.keys(EN_NUM)).join("|");
-const EN_DEADLINE = new RegExp(
+// Group 1: Amazon's own pace ("we will respond within 5 business days"), not the seller's deadline.
+const OWN_PACE = "((?<![a-z])(?:(?:we|amazon)\\s*(?:will|'ll|aim\\s*to|should|try\\s*to|typically|usually)\\s*" +
+  "(?:respond|reply|review|get\\s*back|contact|follow\\s*up|notify|send|update|investigate|e-?mail|be\\s*in\\s*touch" +
+  "|let\\s*you\\s*know)|you\\s*(?:will|'ll|should)\\s*(?:hear|receive|get))[^.!?\\n]{0,80}?)?";
+const EN_DEADLINE = new RegExp(OWN_PACE +
   "(?:within|in\\s*the\\s*next)\\s*(?:the\\s*next\\s*|the\\s*following\\s*|a\\s*period\\s*of\\s*)?" +
     `([0-9]{1,3}|${EN_WORDS})\\s*(?:\\(\\s*[0-9]{1,3}\\s*\\)\\s*)?(?:business\\s*|calendar\\s*|working\\s*)?` +
     "(hour|day|week|month)s?(?![a-z])|you\\s*have\\s*([0-9]{1,3})\\s*(day|hour)s?\\s*to", "gi");
@@ -109,13 +115,14 @@ export function deadlines(text) {
   for (const m of text.matchAll(EN_DEADLINE)) {
     let n;
     let unit;
-    if (m[1]) {
-      const word = lower(m[1]);
+    if (m[1]) continue;
+    if (m[2]) {
+      const word = lower(m[2]);
       n = /^[0-9]+$/.test(word) ? Number(word) : EN_NUM[word];
-      unit = lower(m[2]);
+      unit = lower(m[3]);
     } else {
-      n = Number(m[3]);
-      unit = lower(m[4]);
+      n = Number(m[4]);
+      unit = lower(m[5]);
     }
     if (n > 0) found.add(toDays(n, unit));
   }
@@ -156,6 +163,8 @@ export function dates(text) {
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+const LONGER_HOST = /^(?:[a-z0-9]|\.[a-z0-9])/; // sellercentral.amazon.com.au is not .com
+
 export function marketplace(text, rules) {
   const low = lower(text);
   const stores = rules.marketplaces.stores;
@@ -166,7 +175,9 @@ export function marketplace(text, rules) {
   }
   if (!named.length) {
     for (const [marker, code] of Object.entries(rules.marketplaces.markers)) {
-      for (let at = low.indexOf(marker); at >= 0; at = low.indexOf(marker, at + 1)) named.push([at, code]);
+      for (let at = low.indexOf(marker); at >= 0; at = low.indexOf(marker, at + 1)) {
+        if (!LONGER_HOST.test(low.slice(at + marker.length, at + marker.length + 2))) named.push([at, code]);
+      }
     }
   }
   if (!named.length) return null;
