@@ -107,6 +107,18 @@ LABELS: dict[str, dict[str, str]] = {
     "list_sep": {"zh": "、", "en": ", "},
     "semi": {"zh": "；", "en": "; "},
     "aliases_note": {"zh": "旧地址", "en": "Former address"},
+    # issue 14: phone reading (glossary index, summary box, jump list, letter copy)
+    "letters_nav": {"zh": "按拼音首字母查找", "en": "Jump to a letter"},
+    "filter": {"zh": "筛选术语（中文或英文）", "en": "Filter terms (English or Chinese)"},
+    "expand_hint": {"zh": "点开术语看解释。", "en": "Tap a term to open it."},
+    "jump": {"zh": "本页内容", "en": "On this page"},
+    "answer": {"zh": "先看这里", "en": "The short answer"},
+    "answer_what": {"zh": "这是什么", "en": "What this is"},
+    "answer_do": {"zh": "先做这一步", "en": "Do this first"},
+    "answer_dates": {"zh": "关键日期", "en": "Key dates"},
+    "answer_counts": {"zh": "计分 {n} 天；{appeal}", "en": "Counts for {n} days; {appeal}"},
+    "answer_latest": {"zh": "最近一次记录：{date}，{what}", "en": "Latest on record: {date}, {what}"},
+    "copy_letter": {"zh": "复制信件全文", "en": "Copy the letter"},
 }
 
 COLLECTION_TITLES: dict[str, dict[str, str]] = {

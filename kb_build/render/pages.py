@@ -20,7 +20,7 @@ from markupsafe import Markup
 from kb_build.load.corpus import Corpus, Entry
 from kb_build.model.entries import PAGE_COLLECTIONS, Text
 from kb_build.project import LANGS, REPO_EDIT_BASE, md_suffix
-from kb_build.render import labels
+from kb_build.render import glossary_order, labels
 from kb_build.render.guard import guarded
 from kb_build.render.markdown_safe import (
     front_matter,
@@ -147,7 +147,7 @@ def render_index(corpus: Corpus, collection: str, lang: str, edit_base: str = RE
     ctx = Ctx(corpus, lang, collection, edit_base)
     order = {name: i for i, name in enumerate(ctx.vocab.categories)}
     risk_order = {name: i for i, name in enumerate(ctx.vocab.risk_levels)}  # vocab lists the highest first
-    entries = sorted(corpus.entries[collection].values(), key=lambda e: _sort_key(e, order, risk_order))
+    entries = sorted(corpus.entries[collection].values(), key=lambda e: _sort_key(e, order, risk_order, lang))
     template = environment().get_template(f"{collection}_index.md.j2")
     return template.render(
         entries=entries,
@@ -155,6 +155,7 @@ def render_index(corpus: Corpus, collection: str, lang: str, edit_base: str = RE
         lang=lang,
         title=labels.COLLECTION_TITLES[collection][lang],
         intro=labels.COLLECTION_INTROS[collection][lang],
+        groups=glossary_order.letter_groups(entries, lang) if collection == "glossary" else [],
     )
 
 
@@ -162,7 +163,7 @@ def _shorten(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 3].rstrip() + "..."
 
 
-def _sort_key(entry: Entry, vocab_order: dict[str, int], risk_order: dict[str, int]) -> tuple[Any, ...]:
+def _sort_key(entry: Entry, vocab_order: dict[str, int], risk_order: dict[str, int], lang: str) -> tuple[Any, ...]:
     m = entry.model
     if entry.collection == "violations":
         # the order of data/vocab.yml, which follows the Account Health page
@@ -170,7 +171,7 @@ def _sort_key(entry: Entry, vocab_order: dict[str, int], risk_order: dict[str, i
     if entry.collection == "warnings":
         return (risk_order.get(m.risk, 99), m.id)
     if entry.collection == "glossary":
-        return (m.english.lower(),)
+        return glossary_order.sort_key(entry, lang)  # pinyin on the Chinese page
     return (m.id,)
 
 
