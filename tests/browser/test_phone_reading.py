@@ -89,7 +89,7 @@ def test_glossary_filter(phone: Page, site_url: str) -> None:
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_home_first_screen_routes_the_three_situations(phone: Page, site_url: str, lang: str) -> None:
     phone.goto(f"{site_url}/{lang}")
-    for target in ("tools/expiry/", "guides/appeal-or-wait/", "strategies/after-deactivation/", "poa/"):
+    for target in ("tools/case/", "tools/expiry/", "guides/appeal-or-wait/", "strategies/after-deactivation/", "poa/"):
         link = phone.locator(f".kb-routes a[href$='{target}']").first
         expect(link).to_be_in_viewport()
     expect(phone.locator(".kb-routes")).to_contain_text("账户被停用了怎么办" if not lang else "deactivated")
