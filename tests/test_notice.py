@@ -200,3 +200,13 @@ def test_rules_file_is_written(rules: dict[str, Any], tmp_path: Path) -> None:
     path = write_notice_rules(check_corpus(ROOT), tmp_path)
     assert path == tmp_path / "api/v1/notice-rules.json"
     assert json.loads(path.read_text("utf-8")) == json.loads(json.dumps(rules))
+
+
+@pytest.mark.parametrize(("text", "store"), [
+    ("Your account has been deactivated. https://sellercentral.amazon.com.au/gp/help", "AU"),
+    ("Your account has been deactivated. See sellercentral.amazon.sa/help", "SA"),
+    ("Your Amazon seller account has been deactivated under the Amazon Services Europe Business Solutions Agreement",
+     "EU"),
+])
+def test_marketplace_hosts(text: str, store: str, rules: dict[str, Any]) -> None:
+    assert decode_notice(text, rules)["marketplace"] == store
