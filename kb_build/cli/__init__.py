@@ -1,4 +1,7 @@
-"""Command line: python -m kb_build {check,schema,codes,expiry,notice,poa-check,new}. Each subcommand lives in its own module."""
+"""Command line: python -m kb_build {check,schema,codes,expiry,notice,poa-check,new}.
+
+Each subcommand lives in its own module.
+"""
 
 from __future__ import annotations
 

@@ -67,6 +67,10 @@ def _fields(collection: str, root: Path, today: str, entry_id: str) -> dict[str,
         "tags": f"# 可选 / optional, from data/vocab.yml: {v('tags')}\ntags: []\n",
         "related": "# 相关条目 / related entries, e.g. violations/ip-complaint-trademark\nrelated: []\n",
         "aliases": "",  # only when renaming; documented in the contributor guide
+        "search_terms": (
+            "# 可选：卖家会搜的别称、俗称、错别字 / optional: nicknames and words sellers search for\n"
+            "# search_terms: {zh: [斯坦利杯], en: [stanley cup]}\n"
+        ),
         "disagreements": (
             "# 来源之间有分歧时并列写出 / where sources disagree, list the views side by side:\n"
             "# disagreements:\n"
