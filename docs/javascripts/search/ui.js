@@ -6,7 +6,7 @@ import { excerptNodes, h } from "./dom.js";
 import { rankedResults, titleFirst } from "./rank.js";
 
 const PAGE_SIZE = 10;
-const TITLE_WINDOW = 20; // results whose titles are compared with the query
+const TITLE_WINDOW = PAGE_SIZE; // results whose titles are compared with the query (their fragments load anyway)
 const SECTIONS = 3;
 // Pagefind's ranking, tuned on tests/search/queries.yml: long hub pages (the AHR page, the
 // decision guide) must not lose to short pages that mention a word once.
