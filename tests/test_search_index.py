@@ -49,3 +49,12 @@ def test_the_index_is_written_per_language(tmp_path: Path, root: Path) -> None:
     assert '"zh"' in languages and '"en"' in languages
     assert (site / "pagefind" / "pagefind.js").exists() and not list((site / "pagefind").glob("pagefind-ui*"))
     assert (site / "index.html").read_text("utf-8").endswith("１８０天</h1></div></body></html>")  # site untouched
+
+
+def test_glossary_terms_are_published_for_the_search_box(tmp_path: Path, root: Path) -> None:
+    """The search box counts the glossary for less unless the query is mostly one of its terms."""
+    terms = search_index.glossary_terms(root)
+    assert "律师函" in terms and "demand letter" in terms and "cease-and-desist letter" in terms
+    assert all(t == t.lower() and len(t) >= 2 for t in terms)
+    module = search_index.write_glossary_terms(tmp_path, root).read_text("utf-8")
+    assert module.startswith("// Generated") and '"律师函"' in module

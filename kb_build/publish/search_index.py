@@ -10,7 +10,10 @@ The published HTML itself is not changed.
 
 The domain dictionary (data/jieba_user.txt, once jieba's) is published as
 javascripts/search/domain-words.js: the search box quotes those words in a query so that
-Pagefind matches them whole (鞋花 as a phrase, not any page with 鞋 and 花).
+Pagefind matches them whole (鞋花 as a phrase, not any page with 鞋 and 花). The glossary's
+terms (data/glossary/*.yml: seller usage and English names) are published as
+javascripts/search/glossary-terms.js: the search box counts the glossary, which mentions nearly
+everything, for less than a specific page unless the query is mostly a glossary term.
 """
 
 from __future__ import annotations
@@ -26,10 +29,15 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+import yaml
+
 from kb_build import project
 
 BUNDLE_DIR = "pagefind"
 DOMAIN_WORDS = "javascripts/search/domain-words.js"
+GLOSSARY_TERMS = "javascripts/search/glossary-terms.js"
+# "Demand letter (cease-and-desist letter)" -> "demand letter", "cease-and-desist letter"
+_TERM_SPLIT = re.compile(r"[()（）/、,，;；]+")
 BODY_MARK = b"data-pagefind-body"
 # Runs of non-ASCII characters: NFKC may turn them into ASCII (＜ → <), so the result is
 # escaped again and markup can never appear where there was text.
@@ -108,13 +116,33 @@ def domain_words(root: Path) -> list[str]:
     return sorted(words, key=lambda w: (-len(w), w))
 
 
-def write_domain_words(site_dir: Path, root: Path) -> Path:
-    target = site_dir / DOMAIN_WORDS
+def glossary_terms(root: Path) -> list[str]:
+    """The glossary's terms in both languages (seller usage, English name and its parts), NFKC."""
+    terms: set[str] = set()
+    for path in sorted((root / "data" / "glossary").glob("*.yml")):
+        entry = yaml.safe_load(path.read_text("utf-8")) or {}
+        names = [*(entry.get("seller_usage") or []), str(entry.get("english") or "")]
+        for name in names:
+            for part in _TERM_SPLIT.split(unicodedata.normalize("NFKC", str(name)).lower()):
+                if len(part.strip()) >= 2:
+                    terms.add(" ".join(part.split()))
+    return sorted(terms, key=lambda t: (-len(t), t))
+
+
+def _write_module(site_dir: Path, rel: str, words: list[str], source: str) -> Path:
+    target = site_dir / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    words = json.dumps(domain_words(root), ensure_ascii=False)
-    header = "// Generated from data/jieba_user.txt by kb_build/publish/search_index.py"
-    target.write_text(f"{header}\nexport default {words};\n", "utf-8")
+    header = f"// Generated from {source} by kb_build/publish/search_index.py"
+    target.write_text(f"{header}\nexport default {json.dumps(words, ensure_ascii=False)};\n", "utf-8")
     return target
+
+
+def write_domain_words(site_dir: Path, root: Path) -> Path:
+    return _write_module(site_dir, DOMAIN_WORDS, domain_words(root), "data/jieba_user.txt")
+
+
+def write_glossary_terms(site_dir: Path, root: Path) -> Path:
+    return _write_module(site_dir, GLOSSARY_TERMS, glossary_terms(root), "data/glossary/*.yml")
 
 
 def build_search_index(site_dir: Path, root: Path | None = None) -> dict[str, int]:
@@ -122,6 +150,7 @@ def build_search_index(site_dir: Path, root: Path | None = None) -> dict[str, in
     site_dir = Path(site_dir)
     binary = pagefind_binary(root)
     write_domain_words(site_dir, root or project.project_root())
+    write_glossary_terms(site_dir, root or project.project_root())
     pages = searchable_pages(site_dir)
     bundle = site_dir / BUNDLE_DIR
     shutil.rmtree(bundle, ignore_errors=True)

@@ -1,104 +1,132 @@
-// Ranking on top of Pagefind: pages with every word of the query first (Pagefind's AND search),
-// then, when that finds few pages, pages with most of the query's words (a seller's question
-// such as "不申诉会怎么样 等它自己消掉" rarely appears word for word on any page).
+// Ranking on top of Pagefind. A seller's question ("收到律师函怎么办", "滞留库存 多少天会被自动移除")
+// rarely appears word for word on any page, and the long pages (the glossary, the section lists)
+// mention nearly every word once. So:
+// 1. question words and filler are dropped, domain words kept whole (words.js);
+// 2. each remaining word is searched alone; a page earns, for every word it has, the word's
+//    rarity (idf) times a share for having it at all plus a share for how strongly it has it
+//    (Pagefind's score: a title or search-terms hit weighs far more than a body mention), so
+//    pages with more of the distinct words, and with them in the title, come first;
+// 3. catch-all pages (the glossary, the section lists; marked by the kind filter,
+//    overrides/partials/search-terms.html) count for less, unless the query is a glossary term;
+// 4. among the first results, pages whose title or search terms hold the query come first.
+import { fragmentRuns, phraseCandidates, queryWords, weightOf } from "./words.js";
 
-const FEW = 8;
-const MAX_WORDS = 8;
-// Words that say nothing about the topic (question words, particles, filler) in either language.
-const STOP = new Set(("的 了 吗 呢 吧 啊 呀 是 在 和 与 或 就 也 都 要 被 把 让 给 对 会 能 该 还 又 我 你 他 它 " +
-  "怎么 怎么样 什么 为什么 如何 多久 一下 哪些 哪个 还是 可以 需要 是否 会不会 有没有 自己 这个 那个 " +
-  "a an the of to in on for and or is are was be my i do does did how what when why can with " +
-  "after before about it this that from at by as not no").split(" "));
+export { contentWords, domainSplit, queryWords } from "./words.js";
 
-const segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+const HUB_FACTOR = 0.55; // a catch-all page's score against a specific entry's
+const PRESENCE = 0.5; // share of a word's credit for having it at all; the rest by Pagefind's score
+const GLOSSARY_SHARE = 0.5; // a query is a glossary term when one covers this much of it
 
-/** Split `query` into search words: domain words (data/jieba_user.txt) quoted, so Pagefind
- * matches them whole, the rest as typed: "实用新型专利 侵权" -> ['"实用新型"', "专利", "侵权"]. */
-export function domainSplit(query, domainWords) {
-  const out = [];
-  for (const piece of query.split(" ").filter(Boolean)) {
-    let plain = "";
-    for (let i = 0; i < piece.length;) {
-      const word = domainWords.find((w) => w.length >= 2 && piece.startsWith(w, i));
-      if (word) {
-        if (plain) out.push(plain);
-        out.push(`"${word}"`);
-        plain = "";
-        i += word.length;
-      } else {
-        plain += piece[i];
-        i += 1;
+async function search(pagefind, query, options) {
+  const found = await pagefind.search(query, options);
+  return found ? [...found.results] : [];
+}
+
+const sites = new WeakMap();
+
+/** Per index: how many pages it has and which are catch-all pages (id -> "glossary" | "list"). */
+function siteFacts(pagefind) {
+  if (!sites.has(pagefind)) {
+    sites.set(pagefind, (async () => {
+      const kinds = new Map();
+      for (const kind of ["glossary", "list"]) {
+        for (const r of await search(pagefind, null, { filters: { kind } })) kinds.set(r.id, kind);
       }
+      const pages = (await search(pagefind, null)).length;
+      return { kinds, pages };
+    })());
+  }
+  return sites.get(pagefind);
+}
+
+/** True when glossary terms (kb_build/publish/search_index.py) make up most of the query. */
+export function isGlossaryQuery(query, glossaryTerms) {
+  let rest = query.replace(/\s+/gu, "");
+  const total = weightOf(rest);
+  let covered = 0;
+  for (const term of glossaryTerms) {
+    const t = term.replace(/\s+/gu, "");
+    if (t.length >= 2 && rest.includes(t)) {
+      covered += weightOf(t);
+      rest = rest.replace(t, " ");
     }
-    if (plain) out.push(plain);
+  }
+  return total > 0 && covered / total >= GLOSSARY_SHARE;
+}
+
+/** Pieces of one unknown word searched whole when the site has them as a phrase (弃 + 号 -> "弃号"). */
+async function mergeFragments(find, query, domainWords, words) {
+  let out = [...words];
+  for (const run of fragmentRuns(query, domainWords)) {
+    for (const pieces of phraseCandidates(run)) {
+      if (!pieces.every((w) => out.includes(w))) continue;
+      const phrase = `"${pieces.join("")}"`;
+      if (!(await find(phrase)).length) continue;
+      const at = out.indexOf(pieces[0]);
+      out = out.filter((w) => !pieces.includes(w));
+      out.splice(at, 0, phrase);
+    }
   }
   return out;
 }
 
-/** The query's content words, as Pagefind would segment them, without stop words. */
-export function contentWords(parts) {
-  const words = [];
-  for (const part of parts) {
-    const quoted = part.startsWith("\"");
-    const pieces = quoted || !segmenter ? [part]
-      : [...segmenter.segment(part)].filter((s) => s.isWordLike).map((s) => s.segment);
-    for (const word of pieces) {
-      if (!STOP.has(word) && !words.includes(word)) words.push(word);
-    }
-  }
-  return words.slice(0, MAX_WORDS);
+/** A word's results with Pagefind's scores. A quoted word: the pages with it whole, scored by
+ * the unquoted search (Pagefind does not rank phrase matches). */
+async function scored(find, word) {
+  if (!word.startsWith("\"")) return find(word);
+  const whole = await find(word);
+  const ids = new Set(whole.map((r) => r.id));
+  const ranked = (await find(word.replace(/"/gu, ""))).filter((r) => ids.has(r.id));
+  const low = Math.min(...ranked.map((r) => r.score), 1);
+  const rankedIds = new Set(ranked.map((r) => r.id));
+  return ranked.concat(whole.filter((r) => !rankedIds.has(r.id)).map((r) => ({ ...r, score: low })));
 }
 
-async function search(pagefind, query) {
-  const found = await pagefind.search(query);
-  return found ? [...found.results] : [];
-}
-
-/** Pagefind results for `query`, best first (objects with id, score and data()). */
-export async function rankedResults(pagefind, query, domainWords = []) {
-  const parts = domainSplit(query, domainWords);
-  const phrased = parts.join(" ");
-  let results = await search(pagefind, query);
-  if (phrased !== query) {
-    // Pagefind's phrase search finds the pages with the domain words whole, but does not rank
-    // them: keep the ranked results that it found (plus any it found alone).
-    const whole = await search(pagefind, phrased);
-    const ids = new Set(whole.map((r) => r.id));
-    const ranked = results.filter((r) => ids.has(r.id));
-    const rankedIds = new Set(ranked.map((r) => r.id));
-    if (whole.length) results = ranked.concat(whole.filter((r) => !rankedIds.has(r.id)));
-  }
-  const words = contentWords(parts);
-  if (results.length >= FEW || words.length < 2) return results;
-  const seen = new Set(results.map((r) => r.id));
-  const partial = new Map();
+/** Pagefind results for `query` (normalised), best first: objects with id, score and data(). */
+export async function rankedResults(pagefind, query, domainWords = [], glossaryTerms = []) {
+  const memo = new Map();
+  const find = (q) => {
+    if (!memo.has(q)) memo.set(q, search(pagefind, q));
+    return memo.get(q);
+  };
+  const words = await mergeFragments(find, query, domainWords, queryWords(query, domainWords));
+  const facts = await siteFacts(pagefind);
+  const glossaryQuery = isGlossaryQuery(query, glossaryTerms);
+  const pages = new Map();
   for (const word of words) {
-    for (const r of await search(pagefind, word)) {
-      if (seen.has(r.id)) continue;
-      const entry = partial.get(r.id) || { result: r, words: 0, score: 0 };
-      entry.words += 1;
-      entry.score += r.score;
-      partial.set(r.id, entry);
+    const results = await scored(find, word);
+    if (!results.length) continue;
+    const idf = Math.log(1 + Math.max(facts.pages, results.length) / results.length);
+    const top = Math.max(...results.map((r) => r.score)) || 1;
+    for (const r of results) {
+      const entry = pages.get(r.id) || { result: r, score: 0 };
+      entry.score += idf * (PRESENCE + (1 - PRESENCE) * (r.score / top));
+      pages.set(r.id, entry);
     }
   }
-  const rest = [...partial.values()].sort((a, b) => b.words - a.words || b.score - a.score);
-  return results.concat(rest.map((e) => e.result));
+  for (const entry of pages.values()) {
+    const kind = facts.kinds.get(entry.result.id);
+    if (kind === "list" || (kind === "glossary" && !glossaryQuery)) entry.score *= HUB_FACTOR;
+    entry.result.kbScore = entry.score;
+  }
+  return [...pages.values()].sort((a, b) => b.score - a.score).map((e) => e.result);
 }
 
-function titleRank(title, query, words) {
-  const t = String(title || "").normalize("NFKC").toLowerCase();
-  if (t.includes(query.replace(/ /gu, ""))) return 2;
+function titleRank(meta, query, words) {
+  const t = `${meta.title || ""} ${meta.terms || ""}`.normalize("NFKC").toLowerCase();
+  const bare = t.replace(/\s+/gu, "");
+  if (bare.includes(query.replace(/\s+/gu, ""))) return 2;
   const plain = words.map((w) => w.replace(/"/gu, ""));
   return plain.length && plain.every((w) => t.includes(w)) ? 1 : 0;
 }
 
 /** Title matches over mentions: among the first results ({id, data} with Pagefind's data loaded),
- * pages whose title holds the whole query come first, then those whose title holds every word;
- * otherwise Pagefind's order stays. */
+ * pages whose title or search terms hold the whole query come first, then those that hold every
+ * word of it; otherwise the order stays. */
 export function titleFirst(loaded, query, domainWords = []) {
-  const words = contentWords(domainSplit(query, domainWords));
+  const words = queryWords(query, domainWords);
   return loaded
-    .map((item, i) => ({ item, i, rank: titleRank(item.data.meta && item.data.meta.title, query, words) }))
+    .map((item, i) => ({ item, i, rank: titleRank(item.data.meta || {}, query, words) }))
     .sort((a, b) => b.rank - a.rank || a.i - b.i)
     .map((x) => x.item);
 }

@@ -43,6 +43,7 @@ export async function start(box, toggle, input) {
   await pagefind.init();
   // written by the build (kb_build/publish/search_index.py); search still works without it
   const domainWords = (await import("./domain-words.js").catch(() => ({ default: [] }))).default;
+  const glossaryTerms = (await import("./glossary-terms.js").catch(() => ({ default: [] }))).default;
   let seq = 0;
   let more = null;
 
@@ -68,7 +69,7 @@ export async function start(box, toggle, input) {
       meta.textContent = box.dataset.kbPlaceholder;
       return;
     }
-    const ranked = await rankedResults(pagefind, query, domainWords);
+    const ranked = await rankedResults(pagefind, query, domainWords, glossaryTerms);
     if (mine !== seq) return;
     const head = await Promise.all(ranked.slice(0, TITLE_WINDOW).map(async (r) => ({ id: r.id, data: await r.data() })));
     if (mine !== seq) return;
