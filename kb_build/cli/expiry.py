@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from kb_build.check import check_corpus
+from kb_build.cli.common import InputError, checked_corpus, read_json_file, read_stdin_text, run
 from kb_build.diagnostics import printable
 from kb_build.expiry import compute_expiry
 from kb_build.load.rules_file import rules_problems
-from kb_build.project import project_root
 from kb_build.publish.rules import rules_from_corpus
+
+EXPECTED = '{"today": "YYYY-MM-DD", "violations": [{"type": ..., "date": ...}]}'
 
 
 def register(subparsers: Any) -> None:
@@ -26,46 +26,32 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=cmd_expiry)
 
 
-def _fail(message: str) -> int:
-    print(f"expiry: {message}", file=sys.stderr)
-    return 2
-
-
 def load_rules(path: Path | None) -> dict[str, Any]:
-    if path is not None:
-        try:
-            rules = json.loads(path.read_text(encoding="utf-8"))
-        except RecursionError:
-            raise ValueError(f"{printable(str(path))} is nested too deeply to be a rules file") from None
-        problems = rules_problems(rules)
-        if problems:
-            raise ValueError(f"{printable(str(path))} is not an expiry rules file: " + "; ".join(problems))
-        return rules
-    return rules_from_corpus(check_corpus(project_root()))
+    if path is None:
+        return rules_from_corpus(checked_corpus())
+    rules = read_json_file(path)
+    problems = rules_problems(rules)
+    if problems:
+        raise InputError(f"{printable(str(path))} is not an expiry rules file: " + "; ".join(problems))
+    return rules
+
+
+def _read_input() -> Any:
+    text = read_stdin_text()
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise InputError(f"the input is not valid JSON ({exc.msg} at {where}); expected {EXPECTED}") from None
+    except RecursionError:
+        raise InputError("the input is nested too deeply") from None
 
 
 def cmd_expiry(args: argparse.Namespace) -> int:
-    try:
+    def body() -> int:
         rules = load_rules(args.rules)
-    except OSError as exc:
-        return _fail(f"cannot read the rules file: {printable(str(exc.strerror or exc))}")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return _fail(f"the rules file is not valid JSON: {exc}")
-    except ValueError as exc:
-        return _fail(str(exc))
-    raw = sys.stdin.buffer.read()
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return _fail("the input is not UTF-8 text")
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        return _fail(
-            f"the input is not valid JSON ({exc.msg} at {where}); expected "
-            '{"today": "YYYY-MM-DD", "violations": [{"type": ..., "date": ...}]}'
-        )
-    except RecursionError:
-        return _fail("the input is nested too deeply")
-    result = compute_expiry(data, rules)
-    print(json.dumps(result, ensure_ascii=False, indent=2))
-    return 1 if "errors" in result else 0
+        result = compute_expiry(_read_input(), rules)
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 1 if "errors" in result else 0
+
+    return run("expiry", body)

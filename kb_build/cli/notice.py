@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from kb_build.check import check_corpus
+from kb_build.cli.common import InputError, checked_corpus, from_rules_file, read_json_file, read_stdin_text, run
+from kb_build.diagnostics import printable
 from kb_build.notice import MAX_TEXT, decode_notice
-from kb_build.project import project_root
 from kb_build.publish.notice_rules import notice_rules_from_corpus
 
 
@@ -28,36 +27,21 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=cmd_notice)
 
 
-def _fail(message: str) -> int:
-    print(f"notice: {message}", file=sys.stderr)
-    return 2
-
-
 def load_rules(path: Path | None) -> dict[str, Any]:
-    if path is not None:
-        rules = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(rules, dict) or not isinstance(rules.get("kinds"), dict) or "order" not in rules:
-            raise ValueError(f"{path} is not a notice rules file (no 'kinds' object)")
-        return rules
-    corpus = check_corpus(project_root())
-    if corpus.errors:
-        raise ValueError(f"data/ has {len(corpus.errors)} error(s): run python -m kb_build check")
-    return notice_rules_from_corpus(corpus)
+    if path is None:
+        return notice_rules_from_corpus(checked_corpus())
+    rules = read_json_file(path)
+    if not isinstance(rules, dict) or not isinstance(rules.get("kinds"), dict) or "order" not in rules:
+        raise InputError(f"{printable(str(path))} is not a notice rules file (no 'kinds' object and 'order' list)")
+    return rules
 
 
 def cmd_notice(args: argparse.Namespace) -> int:
-    try:
+    def body() -> int:
         rules = load_rules(args.rules)
-    except OSError as exc:
-        return _fail(f"cannot read the rules file: {exc.strerror or exc}")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return _fail(f"the rules file is not valid JSON: {exc}")
-    except ValueError as exc:
-        return _fail(str(exc))
-    raw = sys.stdin.buffer.read(MAX_TEXT * 4 + 4)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return _fail("the input is not UTF-8 text")
-    print(json.dumps(decode_notice(text, rules), ensure_ascii=False, indent=2))
-    return 0
+        text = read_stdin_text(MAX_TEXT * 4 + 4)
+        result = from_rules_file("notice-rules.json", lambda: decode_notice(text, rules))
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+
+    return run("notice", body)

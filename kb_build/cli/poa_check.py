@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from kb_build.check import check_corpus
+from kb_build.cli.common import InputError, checked_corpus, from_rules_file, read_json_file, read_stdin_text, run
 from kb_build.poa_check import check_poa, rules_from_api
-from kb_build.project import project_root
 
 
 def register(subparsers: Any) -> None:
@@ -24,36 +22,23 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=cmd_poa_check)
 
 
-def _fail(message: str) -> int:
-    print(f"poa-check: {message}", file=sys.stderr)
-    return 2
-
-
 def _rules(path: Path | None) -> tuple[list[dict[str, Any]], set[str] | None]:
     if path is not None:
-        return rules_from_api(json.loads(path.read_text(encoding="utf-8"))), None
-    corpus = check_corpus(project_root())
-    if corpus.errors:
-        raise ValueError(f"data/ has {len(corpus.errors)} error(s); run python -m kb_build check")
+        doc = read_json_file(path)
+        return from_rules_file("poa-rules.json", lambda: rules_from_api(doc)), None
+    corpus = checked_corpus()
     rules = [e.model.model_dump(mode="json") for e in corpus.entries["poa-rules"].values()]
     return rules, set(corpus.entries["violations"])
 
 
 def cmd_poa_check(args: argparse.Namespace) -> int:
-    try:
+    def body() -> int:
         rules, violations = _rules(args.rules)
-    except OSError as exc:
-        return _fail(f"cannot read the rules file: {exc.strerror or exc}")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return _fail(f"the rules file is not valid JSON: {exc}")
-    except ValueError as exc:
-        return _fail(str(exc))
-    if violations is not None and args.violation not in violations:
-        return _fail(f"unknown violation '{args.violation}'; use one of: {', '.join(sorted(violations))}")
-    try:
-        text = sys.stdin.buffer.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return _fail("the input is not UTF-8 text")
-    result = check_poa(text, rules, args.violation)
-    print(json.dumps(result, ensure_ascii=False, indent=2))
-    return 2 if "error" in result else 0
+        if violations is not None and args.violation not in violations:
+            raise InputError(f"unknown violation '{args.violation}'; use one of: {', '.join(sorted(violations))}")
+        text = read_stdin_text()
+        result = from_rules_file("poa-rules.json", lambda: check_poa(text, rules, args.violation))
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 2 if "error" in result else 0
+
+    return run("poa-check", body)
