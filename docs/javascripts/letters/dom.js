@@ -1,20 +1,10 @@
-// The only way the letters tools make DOM: h() sets text as textContent and attributes one by one,
-// so no pasted or contributor text is ever parsed as markup. Also the shared loading helpers.
+// The letters tools make DOM only through h() (the calculator's, in expiry/dom.js: text is set as
+// textContent and attributes one by one, so no pasted or contributor text is parsed as markup), plus
+// the shared loading and fragment helpers.
 
-export function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "text") el.textContent = String(v);
-    else if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? "" : String(v));
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(typeof c === "string" || typeof c === "number" ? String(c) : c);
-  }
-  return el;
-}
+import { h } from "../expiry/dom.js";
+
+export { h };
 
 /** A link only for https:// addresses; anything else becomes plain text. */
 export function safeLink(url, text) {
