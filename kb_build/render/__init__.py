@@ -1,1 +1,1 @@
-"""render"""
+"""Stage 4, render: a checked Corpus -> Markdown pages (real files in docs/<collection>/) through Jinja templates."""
