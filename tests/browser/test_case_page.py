@@ -165,3 +165,18 @@ def test_hostile_pastes(page: Page, site_url: str) -> None:
     expect(page.locator(".kb-case__status")).to_contain_text("At most 20 notices")
     assert page.locator(".kb-case__notice").count() == 20
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def _case_link(items: list) -> str:
+    raw = json.dumps({"v": 1, "items": items}).encode()
+    return "#case=" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.parametrize("names", [["constructor"], ["__proto__"], ["toString", "hasOwnProperty"]])
+def test_share_link_with_prototype_names_still_builds_the_plan(page: Page, site_url: str, names: list) -> None:
+    """A link whose item names Object.prototype members as kinds must not break the page for the seller."""
+    item = {"kind": "ip-complaint-counterfeit", "date": "2026-05-20", "account": names}
+    open_case(page, site_url, "en", _case_link([item, {"kind": names[0], "date": "2026-05-20"}]))
+    expect(page.locator("[data-field=kind]").first).to_have_value("ip-complaint-counterfeit")
+    assert page.locator(".kb-case__step").count() > 0
+    assert page.errors == []  # type: ignore[attr-defined]

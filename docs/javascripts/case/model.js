@@ -74,8 +74,9 @@ export function normaliseItem(raw, rules) {
   const r = raw && typeof raw === "object" ? raw : {};
   const kinds = rules && rules.kinds ? rules.kinds : {};
   const days = Array.isArray(r.deadlines) ? r.deadlines : [];
+  const known = (k) => typeof k === "string" && Object.prototype.hasOwnProperty.call(kinds, k); // not "constructor"
   return {
-    kind: typeof r.kind === "string" && Object.prototype.hasOwnProperty.call(kinds, r.kind) ? r.kind : "",
+    kind: known(r.kind) ? r.kind : "",
     date: isDate(r.date) ? r.date : null,
     deactivated_on: isDate(r.deactivated_on) ? r.deactivated_on : null,
     store: typeof r.store === "string" ? clip(r.store, 60) : "",
@@ -83,7 +84,7 @@ export function normaliseItem(raw, rules) {
     status: STATUSES.includes(r.status) ? r.status : "open",
     resolved_on: isDate(r.resolved_on) ? r.resolved_on : null,
     deadlines: days.filter((n) => Number.isInteger(n) && n > 0 && n <= 3650).slice(0, 10),
-    account: (Array.isArray(r.account) ? r.account : []).filter((k) => typeof k === "string" && kinds[k]).slice(0, 6),
+    account: (Array.isArray(r.account) ? r.account : []).filter(known).slice(0, 6),
   };
 }
 

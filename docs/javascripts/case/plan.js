@@ -24,7 +24,7 @@ export function expiryInput(items, expiryRules, today) {
 }
 
 function stepsFor(it, index, kid, rules, today, expires) {
-  const kind = rules.kinds[kid];
+  const kind = Object.prototype.hasOwnProperty.call(rules.kinds, kid) ? rules.kinds[kid] : null;
   if (!kind) return [];
   const t = dayNumber(today);
   const out = [];
