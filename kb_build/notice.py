@@ -77,10 +77,19 @@ def _points(text: str, folded: str, where: list[int], kid: str, kind: dict[str, 
     return points, found
 
 
+def addressed(folded: str, rules: dict[str, Any]) -> bool:
+    """Whether the text reads as a notice to a seller: it has one of rules["context"] ('your account',
+    'we have removed', 'Seller Central', '您的账户'...). A blog or a law firm's page that names a right
+    ('neutral evaluation', '外观设计专利') without addressing a seller gets no kind. No list: no check."""
+    context = rules.get("context", [])
+    return not context or any(c["folded"] in folded for c in context)
+
+
 def score_kinds(text: str, rules: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
     """Kinds over their threshold, best first (cause kinds by score, account-level ones around them).
     A deactivation names its cause, often in other words than a warning would: once a deactivation is
-    found, cause kinds need only rules["cause_fallback"] points (they still rank below full matches)."""
+    found, cause kinds need only rules["cause_fallback"] points (they still rank below full matches).
+    A text that addresses no seller (see addressed()) has no kind."""
     folded, where = fold(text)
     scored: list[tuple[int, int, str]] = []
     evidence: list[dict[str, Any]] = []
@@ -98,8 +107,18 @@ def score_kinds(text: str, rules: dict[str, Any]) -> tuple[list[str], list[dict[
         for w in weak:
             scored.append(w[:3])
             evidence.extend(w[3])
+    if not scored or not addressed(folded, rules):
+        return [], []
+    # A before-cause kind (removal request, APEX, at-risk...) leads only when the notice is mainly about it:
+    # one with fewer points than the best cause (an FBA footer 'create a removal order') ranks among the causes.
+    best_cause = max((s[0] for s in scored if rules["kinds"][s[2]]["position"] == "cause"), default=0)
     rank = {"before-cause": 0, "cause": 1, "after-cause": 2}
-    scored.sort(key=lambda s: (rank[rules["kinds"][s[2]]["position"]], -s[0], s[1]))
+
+    def key(s: tuple[int, int, str]) -> tuple[int, int, int]:
+        r = rank[rules["kinds"][s[2]]["position"]]
+        return (1 if r == 0 and s[0] < best_cause else r, -s[0], s[1])
+
+    scored.sort(key=key)
     kinds = [kid for _, _, kid in scored]
     evidence.sort(key=lambda e: (e["start"], e["end"], e["kind"]))
     return kinds, evidence

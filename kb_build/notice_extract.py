@@ -51,9 +51,12 @@ def asins(text: str) -> list[str]:
 
 # ---- complaint IDs -------------------------------------------------------------------------
 
+# A labelled ID ("Complaint ID: 123", "投诉编号 123"), or a '#' number a few words after 'complaint' /
+# '投诉' ("complaint (case #16914539521)", "投诉#123").
 _COMPLAINT = re.compile(
     r"(?:complaint|reference|infringement)\s*(?:id|number|no\.?|#)\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9-]{4,29})"
-    r"|投诉\s*(?:编号|id|ID|号)\s*[:]?\s*([A-Za-z0-9][A-Za-z0-9-]{4,29})",
+    r"|投诉\s*(?:编号|id|ID|号)\s*[:]?\s*([A-Za-z0-9][A-Za-z0-9-]{4,29})"
+    r"|(?:complaint|投诉)[^.!?\n#]{0,24}#\s*([0-9][A-Za-z0-9-]{4,29})",
     re.I,
 )
 
@@ -61,7 +64,7 @@ _COMPLAINT = re.compile(
 def complaint_ids(text: str) -> list[str]:
     out: list[str] = []
     for m in _COMPLAINT.finditer(text):
-        value = m.group(1) or m.group(2)
+        value = m.group(1) or m.group(2) or m.group(3)
         if re.search(r"[0-9]", value) and value not in out:
             out.append(value)
     return out
@@ -122,7 +125,7 @@ _EN_DEADLINE = re.compile(
 )
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_DEADLINE = re.compile(
-    r"(最近|过去|近)?\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,5})\s*个?\s*(小时|工作日|天|日|周|星期|月)\s*(?:时间)?\s*(?:之内|以内|内)"
+    r"(最近|过去|近)?\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,5})\s*个?\s*(小时|工作日|天|日|周|星期|月)\s*(?:时间)?\s*(?:之内|以内|内)(的)?"
 )
 _UNIT = {"hour": 0, "小时": 0, "day": 1, "天": 1, "日": 1, "工作日": 1, "week": 7, "周": 7, "星期": 7,
          "month": 30, "月": 30}
@@ -151,8 +154,8 @@ def _days(n: int, unit: str) -> int:
 
 def deadlines(text: str) -> list[int]:
     """Every period the text gives the seller to act ('within 17 days', 'three weeks', '72 hours', '3天内'),
-    in days, sorted; look-back windows ('in the last 365 days', '最近 90 天内') and Amazon's own response
-    times ('we will respond within 5 business days') are not deadlines."""
+    in days, sorted; look-back windows ('in the last 365 days', '最近 90 天内', '90天内的单据') and Amazon's own
+    response times ('we will respond within 5 business days') are not deadlines."""
     found: set[int] = set()
     for m in _EN_DEADLINE.finditer(text):
         if m.group(1):
@@ -166,7 +169,7 @@ def deadlines(text: str) -> list[int]:
             found.add(_days(n, unit))
     for m in _ZH_DEADLINE.finditer(text):
         n = zh_number(m.group(2))
-        if m.group(1) or not n:
+        if m.group(1) or m.group(4) or not n:  # '最近90天内', '90天内的发票': a look-back window
             continue
         found.add(_days(n, m.group(3)))
     return sorted(d for d in found if 0 < d <= 3650)

@@ -19,7 +19,7 @@ from kb_build.check import check_corpus
 from kb_build.model.entries import REF_PATTERN
 from kb_build.model.notices import STEP_REF_PATTERN
 from kb_build.notice import decode_notice
-from kb_build.notice_extract import deadlines, emails, plain
+from kb_build.notice_extract import complaint_ids, deadlines, emails, plain
 from kb_build.publish.notice_rules import notice_rules_from_corpus, write_notice_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +148,8 @@ def test_evidence_points_at_the_deciding_words(python_out: dict[str, dict[str, A
     ("We will respond with the outcome within 5 business days.", []), ("You will hear from us within 2 days", []),
     ("We will review your plan. If you do not send an acceptable plan within 17 days, we may", [17]),
     ("If you do not act, we will deactivate your account within 3 days", [3]),
+    ("Within the next 30 days, please provide the following documents", [30]), ("需要提供90天内的采购单据", []),
+    ("If you do not send the requested documents within 30 days, we may cancel your listings", [30]),
 ])
 def test_deadline_phrasings(text: str, days: list[int]) -> None:
     assert deadlines(plain(text)) == days
@@ -210,3 +212,22 @@ def test_rules_file_is_written(rules: dict[str, Any], tmp_path: Path) -> None:
 ])
 def test_marketplace_hosts(text: str, store: str, rules: dict[str, Any]) -> None:
     assert decode_notice(text, rules)["marketplace"] == store
+
+
+def test_a_page_that_addresses_no_seller_gets_no_kind(rules: dict[str, Any]) -> None:
+    """Naming a right ('外观设计专利', 'neutral evaluation') is not a notice; addressing the seller makes one."""
+    blog = "卖家收到外观设计专利侵权投诉后，72小时内提交反申诉。"
+    assert decode_notice(blog, rules)["kinds"] == [] and decode_notice(blog, rules)["deadlines_days"] == []
+    notice = "您的商品侵犯了外观设计专利。" + blog
+    assert decode_notice(notice, rules)["kinds"] == ["ip-complaint-design-patent"]
+
+
+def test_a_removal_footer_does_not_outrank_the_cause(rules: dict[str, Any]) -> None:
+    text = ("We have removed your listings because the products are restricted: products that qualify as pesticides "
+            "or pesticide devices need an EPA registration. If you are an FBA seller, create a removal order.")
+    assert decode_notice(text, rules)["kinds"][0] == "restricted-products-violation"
+
+
+def test_a_number_after_complaint_is_a_complaint_id() -> None:
+    assert complaint_ids(plain("I got an IP complaint (#16914539521) on my ASIN")) == ["16914539521"]
+    assert complaint_ids(plain("收到投诉 #16914539521")) == ["16914539521"]

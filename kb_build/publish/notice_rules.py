@@ -36,6 +36,17 @@ MARKERS = {
 # Points a cause kind needs once a deactivation (an after-cause kind) is found: the deactivation
 # says there is a cause, so weaker evidence names it (kb_build/notice.score_kinds).
 CAUSE_FALLBACK = 4
+# Words by which a notice addresses the seller (kb_build/notice.addressed): a text with none of them – a
+# blog, a law firm's page naming a right – gets no kind however many kind phrases it has.
+CONTEXT = [
+    "your account", "your seller account", "your selling", "your Amazon", "your listing", "your product",
+    "your ASIN", "your inventory", "your offer", "your store", "your brand", "your funds", "your items",
+    "Seller Central", "we have removed", "we removed", "we are reviewing", "we received a report",
+    "we have received", "we are reaching out", "we are contacting you", "dear seller", "sell on Amazon",
+    "selling on Amazon", "selling privileges", "at the end of this email", "at the bottom of this message",
+    "Sincerely, Amazon", "Seller Performance", "您的账户", "您的帐户", "您的商品", "您的产品", "您的销售",
+    "您的店铺", "您的卖家", "您的亚马逊", "您的库存", "您的listing", "卖家平台", "亲爱的卖家", "我们已移除", "我们收到",
+]
 # Amazon's own addresses as notices give them; an address glued to a neighbouring word is cut back to one.
 AMAZON_DOMAINS = ["amazon.com", "amazon.co.uk", "amazon.de", "amazon.fr", "amazon.it", "amazon.es", "amazon.ca",
                   "amazon.co.jp", "amazon.com.mx", "amazon.in", "amazon.sa", "amazon.ae", "amazon.com.au"]
@@ -106,6 +117,7 @@ def notice_rules_from_corpus(corpus: Corpus) -> Json:
         "order": list(kinds),
         "kinds": kinds,
         "cause_fallback": CAUSE_FALLBACK,
+        "context": [{"text": c, "folded": fold_phrase(c)} for c in CONTEXT],
         "marketplaces": {"stores": STORES, "markers": MARKERS},
         "amazon_domains": AMAZON_DOMAINS,
         "amazon_emails": AMAZON_EMAILS,

@@ -29,6 +29,13 @@ function points(text, folded, where, kid, kind) {
   return [total, found];
 }
 
+// Whether the text reads as a notice to a seller (one of rules.context: "your account", "您的账户"...):
+// a blog naming a right gets no kind. No list: no check. As addressed() in kb_build/notice.py.
+function addressed(folded, rules) {
+  const context = rules.context || [];
+  return !context.length || context.some((c) => folded.includes(c.folded));
+}
+
 // A deactivation names its cause, often in other words: once one is found, cause kinds need only
 // rules.cause_fallback points (they still rank below full matches), as in kb_build/notice.py.
 function scoreKinds(text, rules) {
@@ -46,6 +53,7 @@ function scoreKinds(text, rules) {
       weak.push([total, order, kid, found]);
     }
   });
+  if (!scored.length || !addressed(folded, rules)) return [[], []];
   const positions = new Set(scored.map((s) => rules.kinds[s[2]].position));
   if (positions.has("after-cause")) {
     for (const w of weak) {
@@ -53,7 +61,15 @@ function scoreKinds(text, rules) {
       evidence = evidence.concat(w[3]);
     }
   }
-  scored.sort((a, b) => RANK[rules.kinds[a[2]].position] - RANK[rules.kinds[b[2]].position] || b[0] - a[0] || a[1] - b[1]);
+  // A before-cause kind leads only when the notice is mainly about it: with fewer points than the best
+  // cause (an FBA footer "create a removal order") it ranks among the causes, as in kb_build/notice.py.
+  let bestCause = 0;
+  for (const s of scored) if (rules.kinds[s[2]].position === "cause") bestCause = Math.max(bestCause, s[0]);
+  const rank = (s) => {
+    const r = RANK[rules.kinds[s[2]].position];
+    return r === 0 && s[0] < bestCause ? 1 : r;
+  };
+  scored.sort((a, b) => rank(a) - rank(b) || b[0] - a[0] || a[1] - b[1]);
   const kinds = scored.map((s) => s[2]);
   evidence.sort((a, b) => a.start - b.start || a.end - b.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   return [kinds, evidence];

@@ -30,12 +30,13 @@ export function asins(text) {
 
 const COMPLAINT = new RegExp(
   "(?:complaint|reference|infringement)\\s*(?:id|number|no\\.?|#)\\s*[:#]?\\s*([A-Za-z0-9][A-Za-z0-9-]{4,29})" +
-    "|投诉\\s*(?:编号|id|ID|号)\\s*[:]?\\s*([A-Za-z0-9][A-Za-z0-9-]{4,29})", "gi");
+    "|投诉\\s*(?:编号|id|ID|号)\\s*[:]?\\s*([A-Za-z0-9][A-Za-z0-9-]{4,29})" +
+    "|(?:complaint|投诉)[^.!?\\n#]{0,24}#\\s*([0-9][A-Za-z0-9-]{4,29})", "gi");
 
 export function complaintIds(text) {
   const out = [];
   for (const m of text.matchAll(COMPLAINT)) {
-    const value = m[1] || m[2];
+    const value = m[1] || m[2] || m[3];
     if (/[0-9]/.test(value) && !out.includes(value)) out.push(value);
   }
   return out;
@@ -92,7 +93,7 @@ const EN_DEADLINE = new RegExp(OWN_PACE +
     `([0-9]{1,3}|${EN_WORDS})\\s*(?:\\(\\s*[0-9]{1,3}\\s*\\)\\s*)?(?:business\\s*|calendar\\s*|working\\s*)?` +
     "(hour|day|week|month)s?(?![a-z])|you\\s*have\\s*([0-9]{1,3})\\s*(day|hour)s?\\s*to", "gi");
 const ZH_DIGITS = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const ZH_DEADLINE = /(最近|过去|近)?\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,5})\s*个?\s*(小时|工作日|天|日|周|星期|月)\s*(?:时间)?\s*(?:之内|以内|内)/g;
+const ZH_DEADLINE = /(最近|过去|近)?\s*([0-9]{1,3}|[一二两三四五六七八九十百]{1,5})\s*个?\s*(小时|工作日|天|日|周|星期|月)\s*(?:时间)?\s*(?:之内|以内|内)(的)?/g;
 const UNIT = { hour: 0, 小时: 0, day: 1, 天: 1, 日: 1, 工作日: 1, week: 7, 周: 7, 星期: 7, month: 30, 月: 30 };
 
 export function zhNumber(s) {
@@ -128,7 +129,7 @@ export function deadlines(text) {
   }
   for (const m of text.matchAll(ZH_DEADLINE)) {
     const n = zhNumber(m[2]);
-    if (m[1] || !n) continue;
+    if (m[1] || m[4] || !n) continue; // '最近90天内', '90天内的发票': a look-back window
     found.add(toDays(n, m[3]));
   }
   return [...found].filter((d) => d > 0 && d <= 3650).sort((a, b) => a - b);
