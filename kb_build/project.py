@@ -39,6 +39,14 @@ RESERVED_IDS = frozenset({
     "sitemap", "javascripts", "stylesheets", "overrides", "contributing", "ahr", "vocab",
     "violations", "strategies", "warnings", "poa", "glossary", "notices", "letters", "poa-rules",
 })
+# Glossary terms share one page, where a term's id is its HTML id (#id): the ids the page itself uses
+# (kb_build/render/templates/glossary_index.md.j2: the A-Z jump anchors and the filter box) are taken.
+GLOSSARY_PAGE_IDS = frozenset({"kb-filter", "letter-other", *(f"letter-{c}" for c in "abcdefghijklmnopqrstuvwxyz")})
+
+
+def reserved_id(collection: str, entry_id: str) -> bool:
+    """True if `entry_id` would collide with a page (or, for a glossary term, an anchor) the build writes."""
+    return entry_id in RESERVED_IDS or (collection == "glossary" and entry_id in GLOSSARY_PAGE_IDS)
 
 
 def project_root() -> Path:

@@ -213,7 +213,7 @@ def validate_id(collection: str, entry_id: str, root: Path) -> str | None:
     if len(entry_id) > MAX_ID or not re.match(ID_PATTERN, entry_id):
         return (f"'{entry_id}' is not a valid id: use lowercase letters, digits and single hyphens "
                 f"(kebab-case, at most {MAX_ID} characters), e.g. 'crocs-jibbitz-charms'")
-    if entry_id in project.RESERVED_IDS:
+    if project.reserved_id(collection, entry_id):
         return (f"'{entry_id}' is reserved: the build writes a page with that name "
                 f"({', '.join(sorted(project.RESERVED_IDS))}); choose another id")
     for path in data_files(root / "data"):

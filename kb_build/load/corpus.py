@@ -15,7 +15,7 @@ from kb_build.load.files import check_name, walk
 from kb_build.load.yaml_safe import LoadedYaml, Path_, load_bytes
 from kb_build.model.entries import COLLECTIONS, MODELS, PAGE_COLLECTIONS
 from kb_build.model.vocab import Vocab
-from kb_build.project import RESERVED_IDS
+from kb_build.project import RESERVED_IDS, reserved_id
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
@@ -164,10 +164,11 @@ def _load_entry(path: Path, corpus: Corpus) -> Entry | None:
     if model is None:
         return None
     entry = Entry(collection, path, relpath, model, loaded)
-    if model.id in RESERVED_IDS or path.stem in RESERVED_IDS:
-        reserved = model.id if model.id in RESERVED_IDS else path.stem
+    if reserved_id(collection, model.id) or reserved_id(collection, path.stem):
+        reserved = model.id if reserved_id(collection, model.id) else path.stem
+        where = f"glossary/#{reserved}" if reserved not in RESERVED_IDS else f"{collection}/{reserved}/"
         report(corpus, entry, ("id",), "KB024",
-               f"id '{reserved}' is the name of a page the build writes ({collection}/{reserved}/)",
+               f"id '{reserved}' is the name of a page or anchor the build writes ({where})",
                "choose another id; reserved: " + ", ".join(sorted(RESERVED_IDS)))
         return None
     if name_problem is not None:

@@ -38,6 +38,13 @@ def _bomb() -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def _term(entry_id: str) -> bytes:
+    """A glossary term: all terms share one page, where its id is the term's HTML id (#id)."""
+    text = (FIXTURE.parent.parent / "glossary" / "fixture-term.yml").read_text("utf-8").split("\n", 1)[1]
+    return ("# yaml-language-server: $schema=../../schemas/glossary.schema.json\n"
+            + text.replace("id: fixture-term", f"id: {entry_id}")).encode()
+
+
 CASES: dict[str, Callable[[], tuple[str, bytes, str]]] = {
     "yaml-syntax-error": lambda: (
         "strategies/h-syntax.yml",
@@ -169,4 +176,7 @@ CASES: dict[str, Callable[[], tuple[str, bytes, str]]] = {
     "newline-in-publisher": lambda: (
         "strategies/h-nlpub.yml", _sub("h-nlpub", "publisher: Amazon", 'publisher: "Amazon\\n\\nEvil"'), "KB026"),
     "reserved-id": lambda: ("strategies/index.yml", _base("index").encode(), "KB024"),
+    # the glossary page's own ids: the A-Z jump links (#letter-a) and the filter box's label target
+    "glossary-id-is-a-letter-anchor": lambda: ("glossary/letter-a.yml", _term("letter-a"), "KB024"),
+    "glossary-id-is-the-filter-box": lambda: ("glossary/kb-filter.yml", _term("kb-filter"), "KB024"),
 }
