@@ -169,3 +169,14 @@ def test_python_and_javascript_agree(corpus: Any) -> None:
     models_js = subprocess.run([str(NODE), str(RUNNER), "--models"], input=json.dumps([poa_data]),
                                capture_output=True, text=True, timeout=60, check=False)
     assert json.loads(models_js.stdout) == [models_from_poa(poa_data)]
+
+
+def test_a_fact_named_like_a_javascript_object_member_is_refused(tmp_path: Path) -> None:
+    # the letters page keeps facts in a plain object: 'constructor' would read Object's own member
+    src = (ROOT / "data" / "letters" / "dispute-request.yml").read_text("utf-8")
+    first = re.search(r"^  - name: (\w+)$", src, re.M)
+    assert first is not None
+    bad = src.replace(first.group(0), "  - name: constructor", 1).replace("{" + first.group(1) + "}", "{constructor}")
+    project = make_project(tmp_path / "p", ROOT, extra={"data/letters/dispute-request.yml": bad})
+    errors = [d for d in check_corpus(project).errors if d.path.endswith("dispute-request.yml")]
+    assert any(d.code == "KB017" and "constructor" in d.message for d in errors), errors

@@ -54,6 +54,9 @@ LetterText = Annotated[SafeStr, AfterValidator(check_letter_text), Field(min_len
 Id = Annotated[str, Field(pattern=_ID, max_length=80)]
 
 
+JS_OBJECT_MEMBERS = frozenset({"constructor", "prototype", "__proto__", "__definegetter__", "__lookupgetter__"})
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -106,6 +109,12 @@ class LetterBody(_Strict):
     @model_validator(mode="after")
     def _kind_rules(self) -> LetterBody:
         names = [f.name for f in self.facts]
+        # The browser keeps facts in plain objects: a name JavaScript objects already have would read
+        # Object.prototype's member instead of the seller's value.
+        if set(names) & JS_OBJECT_MEMBERS:
+            raise PydanticCustomError(
+                "KB017", "fact names cannot be one of: {b}", {"b": ", ".join(sorted(JS_OBJECT_MEMBERS))}
+            )
         if len(set(names)) != len(names) or set(names) & set(BUILTIN_FACTS):
             raise PydanticCustomError(
                 "KB017", "fact names must be unique and not one of: {b}", {"b": ", ".join(BUILTIN_FACTS)}

@@ -29,11 +29,14 @@ function siteFacts(pagefind) {
   if (!sites.has(pagefind)) {
     sites.set(pagefind, (async () => {
       const kinds = new Map();
-      for (const kind of ["glossary", "list"]) {
-        for (const r of await search(pagefind, null, { filters: { kind } })) kinds.set(r.id, kind);
-      }
-      const pages = (await search(pagefind, null)).length;
-      return { kinds, pages };
+      const [glossary, list, all] = await Promise.all([
+        search(pagefind, null, { filters: { kind: "glossary" } }),
+        search(pagefind, null, { filters: { kind: "list" } }),
+        search(pagefind, null),
+      ]);
+      for (const r of glossary) kinds.set(r.id, "glossary");
+      for (const r of list) kinds.set(r.id, "list");
+      return { kinds, pages: all.length };
     })());
   }
   return sites.get(pagefind);
@@ -89,12 +92,14 @@ export async function rankedResults(pagefind, query, domainWords = [], glossaryT
     if (!memo.has(q)) memo.set(q, search(pagefind, q));
     return memo.get(q);
   };
-  const words = await mergeFragments(find, query, domainWords, queryWords(query, domainWords));
-  const facts = await siteFacts(pagefind);
+  // The searches are independent: run them at once (each may fetch index chunks).
+  const [words, facts] = await Promise.all([
+    mergeFragments(find, query, domainWords, queryWords(query, domainWords)),
+    siteFacts(pagefind),
+  ]);
   const glossaryQuery = isGlossaryQuery(query, glossaryTerms);
   const pages = new Map();
-  for (const word of words) {
-    const results = await scored(find, word);
+  for (const results of await Promise.all(words.map((word) => scored(find, word)))) {
     if (!results.length) continue;
     const idf = Math.log(1 + Math.max(facts.pages, results.length) / results.length);
     const top = Math.max(...results.map((r) => r.score)) || 1;
