@@ -16,7 +16,6 @@ commit produce identical files.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 from kb_build.load.corpus import Corpus, Entry
 from kb_build.model.entries import COLLECTIONS, PAGE_COLLECTIONS
 from kb_build.project import API_DIR, EXPIRY_RULES, FEEDS, LANGS, absolute, page_path, url_prefix
+from kb_build.publish.json_out import dump_json, write_text_file
 from kb_build.render import labels
 
 SCHEMA_VERSION = 1
@@ -54,10 +54,6 @@ def entry_record(entry: Entry, site_url: str) -> dict[str, Any]:
     }
 
 
-def _dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
 def build_api(corpus: Corpus, site_url: str = "", stamp: str | None = None) -> dict[str, str]:
     """Relative file path (under site/) -> JSON text, for every API file this module owns."""
     stamp = stamp or generated_at(corpus)
@@ -69,8 +65,8 @@ def build_api(corpus: Corpus, site_url: str = "", stamp: str | None = None) -> d
         entries = sorted(corpus.entries[collection].values(), key=lambda e: e.id)
         records = [entry_record(e, site_url) for e in entries]
         for record in records:
-            files[f"{base}/{collection}/{record['id']}.json"] = _dump({**head, "entry": record})
-        files[f"{base}/{collection}.json"] = _dump(
+            files[f"{base}/{collection}/{record['id']}.json"] = dump_json({**head, "entry": record})
+        files[f"{base}/{collection}.json"] = dump_json(
             {**head, "collection": collection, "total": len(records), "entries": records}
         )
         collections[collection] = {
@@ -80,8 +76,8 @@ def build_api(corpus: Corpus, site_url: str = "", stamp: str | None = None) -> d
             "ids": [r["id"] for r in records],
         }
     vocab = corpus.vocab.model_dump(mode="json") if corpus.vocab is not None else {}
-    files[f"{base}/vocab.json"] = _dump({**head, "vocab": vocab})
-    files[f"{base}/index.json"] = _dump(
+    files[f"{base}/vocab.json"] = dump_json({**head, "vocab": vocab})
+    files[f"{base}/index.json"] = dump_json(
         {
             **head,
             "docs": {lang: absolute(site_url, f"{url_prefix(lang)}api/") for lang in LANGS},
@@ -101,10 +97,5 @@ def write_api(corpus: Corpus, site_dir: Path, site_url: str = "") -> dict[str, i
     """Write the API files; return bytes per file (for the build log and tests)."""
     sizes: dict[str, int] = {}
     for rel, text in build_api(corpus, site_url).items():
-        path = Path(site_dir) / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # A lone surrogate can only sit inside a JSON string; "\\udXXX" is its valid JSON escape.
-        data = text.encode("utf-8", "backslashreplace")
-        path.write_bytes(data)
-        sizes[rel] = len(data)
+        sizes[rel] = write_text_file(site_dir, rel, text)
     return sizes

@@ -8,13 +8,13 @@ Phrases are exported with their folded form, so both twins match exactly the sam
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from kb_build import project
 from kb_build.load.corpus import Corpus, Entry
 from kb_build.notice import fold_phrase
+from kb_build.publish.json_out import write_json
 
 SCHEMA_VERSION = 1
 Json = dict[str, Any]
@@ -126,8 +126,4 @@ def notice_rules_from_corpus(corpus: Corpus) -> Json:
 
 def write_notice_rules(corpus: Corpus, site_dir: Path) -> Path:
     """Write <site_dir>/api/v1/notice-rules.json and return its path."""
-    path = Path(site_dir) / project.NOTICE_RULES
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(notice_rules_from_corpus(corpus), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_json(site_dir, project.NOTICE_RULES, notice_rules_from_corpus(corpus))

@@ -6,12 +6,12 @@ computes with it.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from kb_build import project
 from kb_build.load.corpus import Corpus
+from kb_build.publish.json_out import write_json
 
 SCHEMA_VERSION = 1
 Json = dict[str, Any]
@@ -53,8 +53,4 @@ def rules_from_corpus(corpus: Corpus) -> Json:
 
 def write_rules(corpus: Corpus, site_dir: Path) -> Path:
     """Write <site_dir>/api/v1/expiry-rules.json (the only file this touches) and return its path."""
-    path = Path(site_dir) / project.EXPIRY_RULES
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(rules_from_corpus(corpus), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_json(site_dir, project.EXPIRY_RULES, rules_from_corpus(corpus))
