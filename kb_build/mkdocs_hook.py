@@ -1,8 +1,10 @@
 """Thin MkDocs glue: every step lives in kb_build.pipeline; this file only maps events to it.
 
-It is the only module that imports MkDocs. Event order: on_config (reproducible timestamps),
-on_pre_build (load, check, render the entry pages), on_page_context (edit links to the YAML),
-on_post_build (publish: search fixes, API, feeds, redirects) once every language is built.
+It is the only module that imports MkDocs. Event order: on_startup (is the build --dirty?),
+on_config (reproducible timestamps), on_pre_build (load, check, render the entry pages; start
+the search index), on_page_context (edit links to the YAML), on_post_page (each finished page
+goes to the search index), on_post_build (publish: search index, API, feeds, redirects) once
+every language is built, on_build_error (stop the search index).
 """
 
 from __future__ import annotations
@@ -16,7 +18,14 @@ from mkdocs.plugins import event_priority
 
 from kb_build import project
 from kb_build.diagnostics import DiagnosticError
-from kb_build.pipeline import build_pages, publish, source_date_epoch
+from kb_build.pipeline import (
+    build_pages,
+    index_page,
+    publish,
+    source_date_epoch,
+    start_search_index,
+    stop_search_index,
+)
 from kb_build.publish import PatchError
 
 if TYPE_CHECKING:
@@ -42,6 +51,14 @@ def _edit_base(config: MkDocsConfig) -> str:
     return project.REPO_EDIT_BASE
 
 
+# `--dirty`: only changed pages are rendered, so the search index is read from site/ instead.
+_startup = {"dirty": False}
+
+
+def on_startup(*, command: str, dirty: bool, **_: Any) -> None:
+    _startup["dirty"] = dirty
+
+
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(_root(config)))
     return config
@@ -50,7 +67,9 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     try:
         build_pages(_root(config), Path(config.docs_dir), _edit_base(config))
-    except DiagnosticError as exc:
+        if not _i18n_building(config) and not _startup["dirty"]:  # once per build, not once per language
+            start_search_index(_root(config))
+    except (DiagnosticError, PatchError) as exc:
         # PluginError makes MkDocs stop with the message and no traceback.
         raise PluginError(str(exc)) from None
 
@@ -75,6 +94,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         if link.startswith(base):
             alternate["link"] = link[len(base) :] or "./"
     return context
+
+
+@event_priority(-1000)  # last: the index sees the page exactly as it is written
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    index_page("/" + page.url, output)
+    return output
+
+
+def on_build_error(**_: Any) -> None:
+    stop_search_index()
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language

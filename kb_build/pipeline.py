@@ -12,17 +12,27 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from kb_build import project
+from kb_build import project, timings
 from kb_build.check import check_corpus
 from kb_build.diagnostics import DiagnosticError
 from kb_build.load.corpus import Corpus
-from kb_build.publish import publish_site
+from kb_build.publish import SearchIndexer, publish_site
+from kb_build.render.cache import RenderCache
 from kb_build.render.pages import TEMPLATE_DIR, render_all, write_pages
 
 log = logging.getLogger("mkdocs.plugins.kb_build")
 
 _cache: dict[str, Corpus] = {}
 _generated: set[tuple[str, str, str, str]] = set()
+
+
+class _Search:
+    """The search index being fed during the current build (None: index the finished site)."""
+
+    indexer: SearchIndexer | None = None
+
+
+_search = _Search()
 
 
 def data_fingerprint(root: Path) -> str:
@@ -59,7 +69,8 @@ def load_checked(root: Path) -> Corpus:
     key = data_fingerprint(root)
     corpus = _cache.get(key)
     if corpus is None:
-        corpus = check_corpus(root)
+        with timings.stage("load"):
+            corpus = check_corpus(root)
         _cache.clear()
         _cache[key] = corpus
     if corpus.errors:
@@ -81,16 +92,50 @@ def build_pages(root: Path, docs_dir: Path, edit_base: str = project.REPO_EDIT_B
     key = (str(docs_dir), edit_base, data_fingerprint(root), _templates_fingerprint())
     if key in _generated:
         return corpus
-    written, deleted = write_pages(docs_dir, render_all(corpus, edit_base))
+    with timings.stage("render"):
+        vocab = root / "data" / "vocab.yml"
+        vocab_sha = hashlib.sha256(vocab.read_bytes()).hexdigest() if vocab.exists() else ""
+        cache = RenderCache(root, docs_dir, [edit_base, vocab_sha])
+        pages = render_all(corpus, edit_base, cache)
+    with timings.stage("write"):
+        written, deleted = write_pages(docs_dir, pages)
+        cache.save()
     _generated.clear()
     _generated.add(key)
     if written or deleted:
-        log.info("kb_build: wrote %d page(s), removed %d orphan(s)", written, deleted)
+        log.info("kb_build: wrote %d page(s), removed %d orphan(s); %d unchanged", written, deleted, cache.hits)
     return corpus
+
+
+def start_search_index(root: Path) -> None:
+    """Start indexing pages as they are built (a complete build only: a --dirty build renders
+    only changed pages, so its index is taken from the finished site)."""
+    stop_search_index()
+    _search.indexer = SearchIndexer(root)
+
+
+def index_page(url: str, html: str) -> None:
+    if _search.indexer is not None:
+        with timings.stage("search_feed"):
+            _search.indexer.add(url, html)
+
+
+def stop_search_index() -> None:
+    """Drop the running index (the build failed, or a new one starts)."""
+    if _search.indexer is not None:
+        _search.indexer.abort()
+        _search.indexer = None
 
 
 def publish(root: Path, site_dir: Path, site_url: str) -> dict[str, Any]:
     """Stage 5: write the outputs that need the finished site (raises PatchError)."""
-    summary = publish_site(load_checked(root), site_dir, site_url)
+    indexer, _search.indexer = _search.indexer, None
+    try:
+        summary = publish_site(load_checked(root), site_dir, site_url, indexer)
+    except BaseException:
+        if indexer is not None:
+            indexer.abort()
+        raise
     log.info("kb_build: published %s", summary)
+    log.info("kb_build: seconds per stage %s", timings.flush())
     return summary

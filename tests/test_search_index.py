@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from kb_build.publish import search_index
+from kb_build.publish.pagefind_service import PagefindService, PagefindServiceError
 from kb_build.publish.search_index import SearchIndexError, build_search_index, fold, searchable_pages
 
 
@@ -58,3 +61,41 @@ def test_glossary_terms_are_published_for_the_search_box(tmp_path: Path, root: P
     assert all(t == t.lower() and len(t) >= 2 for t in terms)
     module = search_index.write_glossary_terms(tmp_path, root).read_text("utf-8")
     assert module.startswith("// Generated") and '"律师函"' in module
+
+
+def test_the_index_built_beside_mkdocs_equals_one_built_from_the_finished_site(
+    built_site: Path, root: Path, tmp_path: Path
+) -> None:
+    """The build streams pages to Pagefind as MkDocs writes them; reading site/ afterwards (what a
+    --dirty build does) must index the same pages with the same text and URLs."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    summary = build_search_index(copy, root)  # from disk, replacing the streamed bundle
+    streamed, from_disk = built_site / "pagefind", copy / "pagefind"
+
+    def counts(bundle: Path) -> dict[str, int]:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+        return {lang: v["page_count"] for lang, v in entry["languages"].items()}
+
+    assert counts(streamed) == counts(from_disk) and sum(counts(streamed).values()) == summary["pages"] > 100
+    # fragment files are named by their content (URL, title, text, meta): the same names, the same pages
+    assert sorted(p.name for p in (streamed / "fragment").iterdir()) == sorted(
+        p.name for p in (from_disk / "fragment").iterdir()
+    )
+
+
+def test_a_pagefind_that_dies_is_a_clear_error(tmp_path: Path) -> None:
+    for dead in ("/bin/false", str(tmp_path / "missing")):
+        with pytest.raises(PagefindServiceError, match=r"Pagefind|cannot run"):
+            PagefindService(Path(dead), {})
+
+
+def test_pages_queued_to_a_service_are_all_in_the_bundle(tmp_path: Path, root: Path) -> None:
+    service = PagefindService(search_index.pagefind_binary(root), {}, transform=fold)
+    for i in range(50):
+        lang = "zh" if i % 2 else "en"
+        body = f"<body data-pagefind-body><h1>页 {i} ｐａｇｅ</h1></body>"
+        service.add_page(f"/p{i}/", f'<html lang="{lang}">{body}</html>')
+    service.write(tmp_path / "bundle")
+    entry = json.loads((tmp_path / "bundle" / "pagefind-entry.json").read_text("utf-8"))
+    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"en": 25, "zh": 25}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,12 +12,14 @@ from pydantic import BaseModel, ValidationError
 from kb_build.diagnostics import Diagnostic, rel
 from kb_build.load import pydantic_errors as errors
 from kb_build.load.files import check_name, walk
+from kb_build.load.parse_cache import ParseCache
 from kb_build.load.yaml_safe import LoadedYaml, Path_, load_bytes
 from kb_build.model.entries import COLLECTIONS, MODELS, PAGE_COLLECTIONS
 from kb_build.model.vocab import Vocab
 from kb_build.project import RESERVED_IDS, reserved_id
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
+Parser = Callable[[bytes], LoadedYaml]  # load_bytes, or ParseCache.load in front of it
 
 
 @dataclass
@@ -69,7 +71,8 @@ def load_corpus(root: Path, extra: list[Path] | None = None) -> Corpus:
     """
     corpus = Corpus(root=root)
     data_dir = root / "data"
-    corpus.vocab = _load_vocab(data_dir / "vocab.yml", corpus)
+    parse = ParseCache(root)
+    corpus.vocab = _load_vocab(data_dir / "vocab.yml", corpus, parse.load)
     files, problems = walk(data_dir)
     for p in problems:
         _diag(corpus, rel(p.path, root), (1, 1), p.code, p.message, p.hint)
@@ -78,7 +81,7 @@ def load_corpus(root: Path, extra: list[Path] | None = None) -> Corpus:
         files = [f for f in files if f.resolve() not in extra_resolved] + list(extra)
     seen_ids: dict[str, Entry] = {}
     for path in files:
-        entry = _load_entry(path, corpus)
+        entry = _load_entry(path, corpus, parse.load)
         if entry is None:
             continue
         # Ids are unique across the page collections (URLs, aliases); a data-only collection has its own.
@@ -90,6 +93,7 @@ def load_corpus(root: Path, extra: list[Path] | None = None) -> Corpus:
         seen_ids[key] = entry
         corpus.entries[entry.collection][entry.id] = entry
     corpus.diagnostics = sorted(set(corpus.diagnostics))  # a file both walked and named reports once
+    parse.save()
     return corpus
 
 
@@ -101,13 +105,13 @@ def report(corpus: Corpus, entry: Entry, loc: Path_, code: str, message: str, hi
     _diag(corpus, entry.relpath, entry.yaml.position(loc), code, message, hint)
 
 
-def _read(path: Path, relpath: str, corpus: Corpus) -> LoadedYaml | None:
+def _read(path: Path, relpath: str, corpus: Corpus, parse: Parser) -> LoadedYaml | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         _diag(corpus, relpath, (1, 1), "KB006", f"cannot read file: {exc.strerror}")
         return None
-    loaded = load_bytes(raw)
+    loaded = parse(raw)
     for p in loaded.problems:
         _diag(corpus, relpath, (p.line, p.col), p.code, p.message, p.hint)
     if loaded.problems and any(p.code != "KB003" for p in loaded.problems):
@@ -124,18 +128,18 @@ def _validate(model: type[BaseModel], loaded: LoadedYaml, relpath: str, corpus: 
         return None
 
 
-def _load_vocab(path: Path, corpus: Corpus) -> Vocab | None:
+def _load_vocab(path: Path, corpus: Corpus, parse: Parser = load_bytes) -> Vocab | None:
     relpath = rel(path, corpus.root)
     if path.is_symlink():
         return None  # reported by the walk over data/
     if not path.exists():
         _diag(corpus, relpath, (1, 1), "KB006", "data/vocab.yml is missing")
         return None
-    loaded = _read(path, relpath, corpus)
+    loaded = _read(path, relpath, corpus, parse)
     return _validate(Vocab, loaded, relpath, corpus) if loaded else None
 
 
-def _load_entry(path: Path, corpus: Corpus) -> Entry | None:
+def _load_entry(path: Path, corpus: Corpus, parse: Parser = load_bytes) -> Entry | None:
     relpath = rel(path, corpus.root)
     collection = path.parent.name
     if collection not in MODELS:
@@ -157,7 +161,7 @@ def _load_entry(path: Path, corpus: Corpus) -> Entry | None:
         _diag(corpus, relpath, (1, 1), name_problem.code, name_problem.message, name_problem.hint)
         if path.suffix != ".yml":
             return None  # not meant as an entry; an odd '<id>.yml' name is still checked inside
-    loaded = _read(path, relpath, corpus)
+    loaded = _read(path, relpath, corpus, parse)
     if loaded is None:
         return None
     model = _validate(MODELS[collection], loaded, relpath, corpus)

@@ -1,12 +1,14 @@
-"""Build the Pagefind search index for the finished site (one index per language).
+"""Build the Pagefind search index (one index per language) while MkDocs builds the site.
 
-MkDocs has written site/; we copy every page that marks its searchable part with
-`data-pagefind-body` (overrides/main.html) into a scratch folder, with full-width and
-half-width forms folded together (NFKC, the same fold the browser applies to the query),
-and run Pagefind's extended binary (npm `pagefind`, ICU4X segmentation for Chinese) on the
-copy, writing the bundle to site/pagefind/. Pagefind splits the index by `<html lang>`, which
-mkdocs-static-i18n sets per page, so Chinese pages and English pages never share an index.
-The published HTML itself is not changed.
+Every page that marks its searchable part with `data-pagefind-body` (overrides/main.html) is
+handed to Pagefind's extended binary (npm `pagefind`, ICU4X segmentation for Chinese) in its
+service mode as soon as MkDocs has rendered it (SearchIndexer.add, from the hook's
+on_post_page), so indexing runs beside the build instead of after it; at the end the bundle is
+written to site/pagefind/. Without a running indexer (a --dirty build, the benchmarks) the
+finished site is read from disk instead. Pagefind sees each page with full-width and
+half-width forms folded together (NFKC, the same fold the browser applies to the query); the
+published HTML is not changed. Pagefind splits the index by `<html lang>`, which
+mkdocs-static-i18n sets per page, so Chinese and English pages never share an index.
 
 The domain dictionary (data/jieba_user.txt, once jieba's) is published as
 javascripts/search/domain-words.js: the search box quotes those words in a query so that
@@ -23,22 +25,21 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 import unicodedata
 from pathlib import Path
 
 import yaml
 
 from kb_build import project
+from kb_build.publish.pagefind_service import PagefindService, PagefindServiceError
 
 BUNDLE_DIR = "pagefind"
 DOMAIN_WORDS = "javascripts/search/domain-words.js"
 GLOSSARY_TERMS = "javascripts/search/glossary-terms.js"
 # "Demand letter (cease-and-desist letter)" -> "demand letter", "cease-and-desist letter"
 _TERM_SPLIT = re.compile(r"[()（）/、,，;；]+")
-BODY_MARK = b"data-pagefind-body"
+BODY_MARK = "data-pagefind-body"
 # Runs of non-ASCII characters: NFKC may turn them into ASCII (＜ → <), so the result is
 # escaped again and markup can never appear where there was text.
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -83,29 +84,62 @@ def searchable_pages(site_dir: Path) -> list[Path]:
         rel = path.relative_to(site_dir)
         if rel.parts[0] == BUNDLE_DIR:
             continue
-        if BODY_MARK in path.read_bytes():
+        if BODY_MARK.encode() in path.read_bytes():
             pages.append(path)
     return pages
 
 
-def _copy_folded(site_dir: Path, pages: list[Path], scratch: Path) -> None:
-    for path in pages:
-        target = scratch / path.relative_to(site_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(fold(path.read_text("utf-8")), "utf-8")
+def page_url(rel_path: str) -> str:
+    """The URL Pagefind's CLI gives a file: 'en/a/index.html' -> '/en/a/', 'b.html' -> '/b.html'."""
+    url = "/" + rel_path.lstrip("/")
+    return url.removesuffix("index.html") if url.endswith("/index.html") else url
 
 
-def _run(binary: Path, scratch: Path, bundle: Path) -> str:
-    cmd = [str(binary), "--site", str(scratch), "--output-path", str(bundle)]
-    for selector in EXCLUDE_SELECTORS:
-        cmd += ["--exclude-selectors", selector]
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
-    except OSError as exc:
-        raise SearchIndexError(f"cannot run Pagefind ({binary}): {exc}; run `npm ci` in the project root") from None
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    return done.stdout
+class SearchIndexer:
+    """One Pagefind index for the whole site, fed page by page."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root or project.project_root()
+        try:
+            self._service = PagefindService(
+                pagefind_binary(self.root), {"exclude_selectors": EXCLUDE_SELECTORS}, transform=fold
+            )
+        except PagefindServiceError as exc:
+            raise SearchIndexError(f"{exc}; run `npm ci` in the project root") from None
+
+    def add(self, url: str, html: str) -> bool:
+        """Index a rendered page if it opts in (data-pagefind-body); True if it did."""
+        if BODY_MARK not in html:
+            return False
+        self._service.add_page(url, html)
+        return True
+
+    def add_site(self, site_dir: Path) -> None:
+        for path in searchable_pages(site_dir):
+            self.add(page_url(path.relative_to(site_dir).as_posix()), path.read_text("utf-8"))
+
+    def finish(self, site_dir: Path) -> dict[str, int]:
+        """Write the bundle to site_dir/pagefind/ and the search box's word lists."""
+        write_domain_words(site_dir, self.root)
+        write_glossary_terms(site_dir, self.root)
+        bundle = site_dir / BUNDLE_DIR
+        shutil.rmtree(bundle, ignore_errors=True)
+        try:
+            self._service.write(bundle)
+        except PagefindServiceError as exc:
+            raise SearchIndexError(str(exc)) from None
+        for pattern in UNUSED:
+            for path in bundle.glob(pattern):
+                path.unlink()
+        files = [p for p in bundle.rglob("*") if p.is_file()]
+        return {
+            "pages": self._service.pages,
+            "bundle_files": len(files),
+            "bundle_bytes": sum(p.stat().st_size for p in files),
+        }
+
+    def abort(self) -> None:
+        self._service.close()
 
 
 def domain_words(root: Path) -> list[str]:
@@ -145,20 +179,19 @@ def write_glossary_terms(site_dir: Path, root: Path) -> Path:
     return _write_module(site_dir, GLOSSARY_TERMS, glossary_terms(root), "data/glossary/*.yml")
 
 
-def build_search_index(site_dir: Path, root: Path | None = None) -> dict[str, int]:
-    """Index site_dir into site_dir/pagefind/; return the number of pages and bundle bytes."""
+def build_search_index(
+    site_dir: Path, root: Path | None = None, indexer: SearchIndexer | None = None
+) -> dict[str, int]:
+    """Index site_dir into site_dir/pagefind/; return the number of pages and bundle bytes.
+
+    With an indexer that was fed during the build, only the bundle is written; without one,
+    the finished pages are read from site_dir."""
     site_dir = Path(site_dir)
-    binary = pagefind_binary(root)
-    write_domain_words(site_dir, root or project.project_root())
-    write_glossary_terms(site_dir, root or project.project_root())
-    pages = searchable_pages(site_dir)
-    bundle = site_dir / BUNDLE_DIR
-    shutil.rmtree(bundle, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="kb-pagefind-") as tmp:
-        _copy_folded(site_dir, pages, Path(tmp))
-        _run(binary, Path(tmp), bundle)
-    for pattern in UNUSED:
-        for path in bundle.glob(pattern):
-            path.unlink()
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    return {"pages": len(pages), "bundle_files": len(files), "bundle_bytes": sum(p.stat().st_size for p in files)}
+    if indexer is None:
+        indexer = SearchIndexer(root)
+        try:
+            indexer.add_site(site_dir)
+        except BaseException:
+            indexer.abort()
+            raise
+    return indexer.finish(site_dir)

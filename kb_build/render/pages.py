@@ -8,6 +8,7 @@ emitter. See kb_build/render/markdown_safe.py and README "Which fields are rich 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from kb_build.load.corpus import Corpus, Entry
 from kb_build.model.entries import PAGE_COLLECTIONS, Text
 from kb_build.project import LANGS, REPO_EDIT_BASE, md_suffix
 from kb_build.render import glossary_order, labels
+from kb_build.render.cache import RenderCache
 from kb_build.render.guard import guarded
 from kb_build.render.markdown_safe import (
     front_matter,
@@ -40,7 +42,7 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to docs/, e.g. "violations/x.en.md"
-    text: str
+    text: str | None  # None: the file in docs/ is already this page (kb_build/render/cache.py)
 
 
 @cache
@@ -75,6 +77,7 @@ class Ctx:
         self.here = here  # collection folder of the page being rendered
         assert corpus.vocab is not None
         self.vocab = corpus.vocab
+        self.links: dict[str, str] = {}  # other entries this page printed: ref -> title shown
 
     def tr(self, text: Text | None) -> str:
         return "" if text is None else text.get(self.lang)
@@ -101,7 +104,8 @@ class Ctx:
         entry = self.corpus.get(ref)
         if entry is None:  # check_corpus reports KB018 first; a page must never carry a dead link
             raise LookupError(ref)
-        return Markup(f"[{md_inline(self.tr(entry.model.title))}]({self.href(ref)})")
+        title = self.links[ref] = self.tr(entry.model.title)
+        return Markup(f"[{md_inline(title)}]({self.href(ref)})")
 
     def ext_link(self, url: str, text: object) -> Markup:
         return link_html(url, text)
@@ -138,9 +142,24 @@ class Ctx:
 
 
 def render_entry(corpus: Corpus, entry: Entry, lang: str, edit_base: str = REPO_EDIT_BASE) -> str:
+    return render_entry_links(corpus, entry, lang, edit_base)[0]
+
+
+def render_entry_links(
+    corpus: Corpus, entry: Entry, lang: str, edit_base: str = REPO_EDIT_BASE
+) -> tuple[str, dict[str, str]]:
+    """The page, and the other entries' titles it printed (what the render cache keys on)."""
     ctx = Ctx(corpus, lang, entry.collection, edit_base)
     template = environment().get_template(f"{entry.collection}.md.j2")
-    return template.render(e=entry.model, entry=entry, c=ctx, lang=lang)
+    return template.render(e=entry.model, entry=entry, c=ctx, lang=lang), ctx.links
+
+
+def title_in(corpus: Corpus, lang: str) -> Callable[[str], str | None]:
+    def title(ref: str) -> str | None:
+        entry = corpus.get(ref)
+        return None if entry is None else entry.model.title.get(lang)
+
+    return title
 
 
 def render_index(corpus: Corpus, collection: str, lang: str, edit_base: str = REPO_EDIT_BASE) -> str:
@@ -175,7 +194,8 @@ def _sort_key(entry: Entry, vocab_order: dict[str, int], risk_order: dict[str, i
     return (m.id,)
 
 
-def render_all(corpus: Corpus, edit_base: str = REPO_EDIT_BASE) -> list[Page]:
+def render_all(corpus: Corpus, edit_base: str = REPO_EDIT_BASE, cache: RenderCache | None = None) -> list[Page]:
+    """Every generated page; with a cache, pages whose inputs did not change come back as text=None."""
     pages: list[Page] = []
     for collection in PAGE_COLLECTIONS:
         for lang in LANGS:
@@ -183,9 +203,24 @@ def render_all(corpus: Corpus, edit_base: str = REPO_EDIT_BASE) -> list[Page]:
             pages.append(Page(f"{collection}/index{md_suffix(lang)}.md", index))
             if collection == "glossary":
                 continue  # terms live on the glossary page, each with its own anchor
+            title_of = title_in(corpus, lang)
             for entry in sorted(corpus.entries[collection].values(), key=lambda e: e.id):
-                text = guarded(corpus, lambda: render_entry(corpus, entry, lang, edit_base), entry)  # noqa: B023
-                pages.append(Page(f"{collection}/{entry.id}{md_suffix(lang)}.md", text))
+                path = f"{collection}/{entry.id}{md_suffix(lang)}.md"
+                source = entry.path.read_bytes() if cache else b""
+                if cache and cache.fresh(path, lang, entry.relpath, source, title_of):
+                    pages.append(Page(path, None))
+                    continue
+                links: dict[str, str] = {}
+
+                def render_one() -> str:
+                    text, found = render_entry_links(corpus, entry, lang, edit_base)  # noqa: B023
+                    links.update(found)  # noqa: B023
+                    return text
+
+                text = guarded(corpus, render_one, entry)
+                if cache:
+                    cache.store(path, lang, entry.relpath, source, links, text)
+                pages.append(Page(path, text))
     return pages
 
 
@@ -198,6 +233,8 @@ def write_pages(docs_dir: Path, pages: list[Page]) -> tuple[int, int]:
     written = deleted = 0
     wanted = {docs_dir / p.path: p.text for p in pages}
     for path, text in wanted.items():
+        if text is None:
+            continue  # unchanged since the last build (the render cache checked the file)
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_text("utf-8") != text:
             path.write_text(text, "utf-8")
