@@ -10,7 +10,13 @@ import pytest
 
 from kb_build.publish import search_index
 from kb_build.publish.pagefind_service import PagefindService, PagefindServiceError
-from kb_build.publish.search_index import SearchIndexError, build_search_index, fold, searchable_pages
+from kb_build.publish.search_index import (
+    SearchIndexer,
+    SearchIndexError,
+    build_search_index,
+    fold,
+    searchable_pages,
+)
 
 
 def test_fold_treats_full_width_like_half_width_and_keeps_markup_inert() -> None:
@@ -99,3 +105,28 @@ def test_pages_queued_to_a_service_are_all_in_the_bundle(tmp_path: Path, root: P
     service.write(tmp_path / "bundle")
     entry = json.loads((tmp_path / "bundle" / "pagefind-entry.json").read_text("utf-8"))
     assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"en": 25, "zh": 25}
+
+
+def test_the_same_pages_reuse_the_last_bundle_and_a_changed_page_does_not(tmp_path: Path, root: Path) -> None:
+    (tmp_path / "data").mkdir()
+    pages = [(f"/p{i}/", f'<html lang="en"><body data-pagefind-body><h1>Page {i}</h1></body></html>') for i in range(5)]
+
+    def index(feed: list[tuple[str, str]], site: Path) -> dict[str, int]:
+        indexer = SearchIndexer(tmp_path)
+        for url, html in feed:
+            indexer.add(url, html)
+        return indexer.finish(site)
+
+    def tree(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").rglob("*"))
+                if p.is_file()}
+
+    first = index(pages, tmp_path / "one")
+    again = index(pages, tmp_path / "two")
+    assert (first["reused"], again["reused"]) == (0, 1)
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    changed = index([*pages[:4], ("/p4/", pages[4][1].replace("Page 4", "Seite 4"))], tmp_path / "three")
+    assert changed["reused"] == 0 and tree(tmp_path / "three") != tree(tmp_path / "one")
+    # a damaged keep (no KEY) is never used
+    (tmp_path / ".cache" / "kb_build" / "pagefind" / "KEY").unlink()
+    assert index(pages, tmp_path / "four")["reused"] == 0
