@@ -24,6 +24,7 @@ from kb_build.pipeline import (
     build_pages,
     index_page,
     publish,
+    seal_search_index,
     source_date_epoch,
     start_search_index,
     stop_search_index,
@@ -100,6 +101,8 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
             _Html.cache = HtmlCache(_root(config), Path(config.config_file_path).read_bytes())
             if not _startup["dirty"]:
                 start_search_index(_root(config))
+        else:  # mkdocs-static-i18n starts another language: the ones before it are complete
+            seal_search_index()
     except (DiagnosticError, PatchError) as exc:
         # PluginError makes MkDocs stop with the message and no traceback.
         raise PluginError(str(exc)) from None

@@ -120,6 +120,12 @@ def index_page(url: str, html: str) -> None:
             _search.indexer.add(url, html)
 
 
+def seal_search_index() -> None:
+    """Every page fed so far is final (a language pass ended): those languages' indexes are written now."""
+    if _search.indexer is not None:
+        _search.indexer.seal()
+
+
 def stop_search_index() -> None:
     """Drop the running index (the build failed, or a new one starts)."""
     if _search.indexer is not None:

@@ -107,26 +107,50 @@ def test_pages_queued_to_a_service_are_all_in_the_bundle(tmp_path: Path, root: P
     assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"en": 25, "zh": 25}
 
 
-def test_the_same_pages_reuse_the_last_bundle_and_a_changed_page_does_not(tmp_path: Path, root: Path) -> None:
-    (tmp_path / "data").mkdir()
-    pages = [(f"/p{i}/", f'<html lang="en"><body data-pagefind-body><h1>Page {i}</h1></body></html>') for i in range(5)]
+def _index(root: Path, feed: list[tuple[str, str]], site: Path, seal_after: int | None = None) -> dict[str, int]:
+    indexer = SearchIndexer(root)
+    for i, (url, html) in enumerate(feed):
+        if i == seal_after:
+            indexer.seal()
+        indexer.add(url, html)
+    return indexer.finish(site)
 
-    def index(feed: list[tuple[str, str]], site: Path) -> dict[str, int]:
-        indexer = SearchIndexer(tmp_path)
-        for url, html in feed:
-            indexer.add(url, html)
-        return indexer.finish(site)
 
-    def tree(site: Path) -> dict[str, bytes]:
-        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").rglob("*"))
-                if p.is_file()}
+def _bundle(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").rglob("*"))
+            if p.is_file()}
 
-    first = index(pages, tmp_path / "one")
-    again = index(pages, tmp_path / "two")
-    assert (first["reused"], again["reused"]) == (0, 1)
-    assert tree(tmp_path / "one") == tree(tmp_path / "two")
-    changed = index([*pages[:4], ("/p4/", pages[4][1].replace("Page 4", "Seite 4"))], tmp_path / "three")
-    assert changed["reused"] == 0 and tree(tmp_path / "three") != tree(tmp_path / "one")
+
+def _page(lang: str, i: int, word: str = "Page") -> tuple[str, str]:
+    prefix = "/en" if lang == "en" else ""
+    return f"{prefix}/p{i}/", f'<html lang="{lang}"><body data-pagefind-body><h1>{word} {i} 鞋花</h1></body></html>'
+
+
+def test_a_language_whose_pages_did_not_change_reuses_its_last_bundle(tmp_path: Path) -> None:
+    pages = [_page("zh", i) for i in range(4)] + [_page("en", i) for i in range(4)]
+    first = _index(tmp_path, pages, tmp_path / "one", seal_after=4)
+    again = _index(tmp_path, pages, tmp_path / "two", seal_after=4)
+    assert (first["reused"], again["reused"]) == (0, 2)
+    assert _bundle(tmp_path / "one") == _bundle(tmp_path / "two")
+    # one English page changed: the Chinese part is reused, the English one written again
+    edited = [*pages[:7], _page("en", 3, "Seite")]
+    changed = _index(tmp_path, edited, tmp_path / "three", seal_after=4)
+    assert changed["reused"] == 1 and _bundle(tmp_path / "three") != _bundle(tmp_path / "one")
+    scratch = tmp_path / "scratch"
+    assert _index(scratch, edited, scratch / "site")["reused"] == 0  # no cache there
+    assert _bundle(tmp_path / "three") == _bundle(scratch / "site")
     # a damaged keep (no KEY) is never used
-    (tmp_path / ".cache" / "kb_build" / "pagefind" / "KEY").unlink()
-    assert index(pages, tmp_path / "four")["reused"] == 0
+    (tmp_path / ".cache" / "kb_build" / "pagefind" / "zh" / "KEY").unlink()
+    assert _index(tmp_path, edited, tmp_path / "four", seal_after=4)["reused"] == 1
+
+
+def test_a_page_after_its_language_was_sealed_falls_back_to_the_finished_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    pages = [_page("zh", 0), _page("en", 0), _page("zh", 1)]
+    for url, html in pages:
+        target = site / url.strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, "utf-8")
+    summary = _index(tmp_path, pages, site, seal_after=1)  # zh sealed, then another zh page arrives
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert summary["pages"] == 3 and {k: v["page_count"] for k, v in entry["languages"].items()} == {"en": 1, "zh": 2}

@@ -20,7 +20,6 @@ everything, for less than a specific page unless the query is mostly a glossary 
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
@@ -33,10 +32,10 @@ from pathlib import Path
 import yaml
 
 from kb_build import build_cache, project
+from kb_build.publish.pagefind_parts import Part, merge, page_language
 from kb_build.publish.pagefind_service import PagefindService, PagefindServiceError
 
 BUNDLE_DIR = "pagefind"
-BUNDLE_CACHE = build_cache.CACHE_DIR / "pagefind"  # the last bundle written, and the key it was written for
 DOMAIN_WORDS = "javascripts/search/domain-words.js"
 GLOSSARY_TERMS = "javascripts/search/glossary-terms.js"
 # "Demand letter (cease-and-desist letter)" -> "demand letter", "cease-and-desist letter"
@@ -98,91 +97,92 @@ def page_url(rel_path: str) -> str:
 
 
 class SearchIndexer:
-    """One Pagefind index for the whole site, fed page by page.
+    """The site's Pagefind index, fed page by page, one part per page language.
 
-    The bundle is a function of the pages fed (in order), the binary and the settings: when all
-    of them are what the last build fed, the last build's bundle (kept in .cache/kb_build/) is
-    copied instead of waiting for Pagefind to write the same files again."""
+    seal() says that every page fed so far is final (mkdocs-static-i18n builds one language after
+    the other): those parts start writing at once, beside the rest of the build. A page that
+    arrives for a language already sealed means the assumption failed; the index is then taken
+    from the finished site instead, so it is never missing a page."""
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or project.project_root()
-        binary = pagefind_binary(self.root)
+        self.binary = pagefind_binary(self.root)
+        if not os.access(self.binary, os.X_OK):
+            raise SearchIndexError(f"cannot run Pagefind ({self.binary}): not an executable file; run `npm ci`")
         try:
-            self._service = PagefindService(binary, {"exclude_selectors": EXCLUDE_SELECTORS}, transform=fold)
-        except PagefindServiceError as exc:
-            raise SearchIndexError(f"{exc}; run `npm ci` in the project root") from None
-        self._fed = hashlib.sha256()
-        try:
-            stat = binary.stat()
-            identity = f"{binary.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+            stat = self.binary.stat()
+            identity = f"{self.binary.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
         except OSError:
-            identity = str(binary)
-        self._fed.update("\0".join([build_cache.code_digest(), identity, *EXCLUDE_SELECTORS, ""]).encode())
+            identity = str(self.binary)
+        self._context = "\0".join([build_cache.code_digest(), identity, *EXCLUDE_SELECTORS, ""])
+        self._parts: dict[str, Part] = {}
+        self._late = False
+        self.pages = 0
+
+    def _part(self, lang: str) -> Part:
+        part = self._parts.get(lang)
+        if part is None:
+            try:
+                service = PagefindService(self.binary, {"exclude_selectors": EXCLUDE_SELECTORS}, transform=fold)
+            except PagefindServiceError as exc:
+                raise SearchIndexError(f"{exc}; run `npm ci` in the project root") from None
+            part = self._parts[lang] = Part(lang, service, self._context, self.root)
+        return part
 
     def add(self, url: str, html: str) -> bool:
         """Index a rendered page if it opts in (data-pagefind-body); True if it did."""
         if BODY_MARK not in html:
             return False
-        self._service.add_page(url, html)
-        self._fed.update(f"{len(url)}:{url}{len(html)}:".encode() + html.encode("utf-8", "surrogatepass"))
+        part = self._part(page_language(html))
+        if part.sealed:
+            self._late = True
+            return False
+        part.add(url, html)
+        self.pages += 1
         return True
 
     def add_site(self, site_dir: Path) -> None:
         for path in searchable_pages(site_dir):
             self.add(page_url(path.relative_to(site_dir).as_posix()), path.read_text("utf-8"))
 
+    def seal(self) -> None:
+        for part in self._parts.values():
+            part.seal()
+
     def finish(self, site_dir: Path) -> dict[str, int]:
         """Write the bundle to site_dir/pagefind/ and the search box's word lists."""
+        if self._late:
+            self.abort()
+            fresh = SearchIndexer(self.root)
+            fresh.add_site(site_dir)
+            return fresh.finish(site_dir)
         write_domain_words(site_dir, self.root)
         write_glossary_terms(site_dir, self.root)
         bundle = site_dir / BUNDLE_DIR
         shutil.rmtree(bundle, ignore_errors=True)
-        key, kept = self._fed.hexdigest(), self.root / BUNDLE_CACHE
-        reused = False
-        if _read_key(kept) == key:
-            try:
-                shutil.copytree(kept / "bundle", bundle)
-                reused = True
-            except OSError:  # another build is replacing it: write our own
-                shutil.rmtree(bundle, ignore_errors=True)
-        if reused:
-            self._service.close()
-        else:
-            try:
-                self._service.write(bundle)
-            except PagefindServiceError as exc:
-                raise SearchIndexError(str(exc)) from None
-            for pattern in UNUSED:
-                for path in bundle.glob(pattern):
-                    path.unlink()
-            _keep(bundle, kept, key)
+        parts = [self._parts[lang] for lang in sorted(self._parts)]
+        try:
+            for part in parts:
+                part.wait()
+            merge(parts, bundle)
+        except PagefindServiceError as exc:
+            raise SearchIndexError(str(exc)) from None
+        finally:
+            self.abort()
+        for pattern in UNUSED:
+            for path in bundle.glob(pattern):
+                path.unlink()
         files = [p for p in bundle.rglob("*") if p.is_file()]
         return {
-            "pages": self._service.pages,
+            "pages": self.pages,
             "bundle_files": len(files),
             "bundle_bytes": sum(p.stat().st_size for p in files),
-            "reused": int(reused),
+            "reused": sum(part.reused for part in parts),
         }
 
     def abort(self) -> None:
-        self._service.close()
-
-
-def _read_key(kept: Path) -> str:
-    try:
-        return (kept / "KEY").read_text("utf-8").strip()
-    except OSError:
-        return ""
-
-
-def _keep(bundle: Path, kept: Path, key: str) -> None:
-    """Keep this build's bundle for the next one (KEY written last: a half copy is never used)."""
-    try:
-        shutil.rmtree(kept, ignore_errors=True)
-        shutil.copytree(bundle, kept / "bundle")
-        (kept / "KEY").write_text(key + "\n", "utf-8")
-    except OSError:
-        shutil.rmtree(kept, ignore_errors=True)
+        for part in self._parts.values():
+            part.discard()
 
 
 def domain_words(root: Path) -> list[str]:
