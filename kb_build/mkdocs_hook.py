@@ -98,7 +98,9 @@ def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
     try:
         build_pages(_root(config), Path(config.docs_dir), _edit_base(config))
         if not _i18n_building(config):  # once per build, not once per language
-            _Html.cache = HtmlCache(_root(config), Path(config.config_file_path).read_bytes())
+            # mkdocs.yml as written, and the values it takes from the environment (!ENV)
+            settings = f"{config.site_url}\0{config.use_directory_urls}\0".encode()
+            _Html.cache = HtmlCache(_root(config), settings + Path(config.config_file_path).read_bytes())
             if not _startup["dirty"]:
                 start_search_index(_root(config))
         else:  # mkdocs-static-i18n starts another language: the ones before it are complete

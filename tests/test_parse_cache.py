@@ -27,7 +27,8 @@ def test_a_warm_cache_returns_what_the_parser_returns_for_every_real_file(tmp_pa
         cached, parsed = warm.load(raw), load_bytes(raw)
         assert cached.data == parsed.data, path
         assert type(cached.data) is type(parsed.data)
-        assert cached.positions == parsed.positions, path
+        assert all(cached.position(p) == pos for p, pos in parsed.positions.items()), path
+        assert cached.positions == parsed.positions, path  # rebuilt in full by the first position()
         assert cached.problems == parsed.problems == []
     assert warm.hits == len(_files(root)) > 100
 
@@ -50,7 +51,7 @@ def test_types_and_odd_text_survive_the_round_trip(tmp_path: Path) -> None:
     assert first.load(surrogate).problems
     first.save()
     again = ParseCache(tmp_path).load(raw)
-    assert again.data == expected.data and again.positions == expected.positions
+    assert again.data == expected.data and again.position(("f", 2)) == expected.position(("f", 2)) != (1, 1)
     assert [type(v) for v in again.data.values()] == [type(v) for v in expected.data.values()]
 
 
@@ -65,7 +66,8 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path: Path, root: Path) -> No
         "{broken",
         json.dumps({"context": "another kb_build", "records": saved["records"]}),
         json.dumps({**saved, "records": {key: {"data": "not a mapping", "positions": []}}}),
-        json.dumps({**saved, "records": {key: {"data": {}, "positions": [["x"]]}}}),
+        json.dumps({**saved, "records": {key: {"data": {}, "marks": ["x"]}}}),
+        json.dumps({**saved, "records": {key: {"data": {}, "marks": [1, 1.5]}}}),
     ]
     for text in damaged:
         path.write_text(text, "utf-8")

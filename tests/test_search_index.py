@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from kb_build.publish import search_index
+from kb_build.publish.nfkc import fold
 from kb_build.publish.pagefind_service import PagefindService, PagefindServiceError
 from kb_build.publish.search_index import (
     SearchIndexer,
     SearchIndexError,
     build_search_index,
-    fold,
     searchable_pages,
 )
 
@@ -154,3 +154,14 @@ def test_a_page_after_its_language_was_sealed_falls_back_to_the_finished_site(tm
     summary = _index(tmp_path, pages, site, seal_after=1)  # zh sealed, then another zh page arrives
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     assert summary["pages"] == 3 and {k: v["page_count"] for k, v in entry["languages"].items()} == {"en": 1, "zh": 2}
+
+
+def test_a_pagefind_that_dies_behind_the_feeder_stops_the_build_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")  # runs, then exits at once
+    indexer = SearchIndexer(tmp_path)
+    indexer.add(*_page("zh", 0))
+    with pytest.raises(SearchIndexError) as caught:
+        indexer.finish(tmp_path / "site")
+    assert "Pagefind (zh pages)" in str(caught.value) and "Traceback" not in str(caught.value)

@@ -2,7 +2,9 @@
 
 Parsing with positions is most of what loading costs (an event-driven builder in Python over
 libyaml's C parser). The result depends only on the bytes and on kb_build's code, so it is
-cached under the SHA-256 of the bytes, as JSON (data, and the line/column of every node).
+cached under the SHA-256 of the bytes, as JSON: the data, and the line and column of every node
+as a flat list in document order (a node's path follows from the data, so it is not stored).
+Positions are rebuilt only when a diagnostic asks for one.
 Only clean parses are cached: a file with a problem is parsed, and reported, every time.
 Validation (pydantic) and every check still run on every build.
 """
@@ -15,10 +17,10 @@ from typing import Any
 
 from kb_build import build_cache
 from kb_build.build_cache import sha
-from kb_build.load.yaml_safe import LoadedYaml, load_bytes
+from kb_build.load.yaml_safe import LoadedYaml, Path_, load_bytes
 
 CACHE_FILE = build_cache.CACHE_DIR / "yaml.json"
-FORMAT = 1
+FORMAT = 2
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -38,6 +40,43 @@ def _json_safe(data: Any) -> bool:
     return True
 
 
+def node_paths(data: Any) -> list[Path_]:
+    """Every node's path in document order: the order the loader records positions in."""
+    out: list[Path_] = [()]
+    stack: list[tuple[Path_, Any]] = [((), iter(_children(data)))]
+    while stack:
+        path, children = stack[-1]
+        step = next(children, None)
+        if step is None:
+            stack.pop()
+            continue
+        key, child = step
+        out.append((*path, key))
+        if isinstance(child, dict | list):
+            stack.append(((*path, key), iter(_children(child))))
+    return out
+
+
+def _children(value: Any) -> Any:
+    return value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+
+
+class CachedYaml(LoadedYaml):
+    """A parse from the cache: positions are rebuilt from the data on the first position() call."""
+
+    def __init__(self, data: Any, marks: list[int]) -> None:
+        super().__init__(data=data)
+        self._marks: list[int] | None = marks
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        if self._marks is not None:
+            marks, self._marks = self._marks, None
+            paths = node_paths(self.data)
+            if len(marks) == 2 * len(paths):
+                self.positions = {p: (marks[2 * i], marks[2 * i + 1]) for i, p in enumerate(paths)}
+        return super().position(path)
+
+
 class ParseCache:
     def __init__(self, root: Path) -> None:
         self.file = root / CACHE_FILE
@@ -49,20 +88,15 @@ class ParseCache:
     def load(self, raw: bytes) -> LoadedYaml:
         key = sha(raw)
         record = self._old.get(key)
-        if isinstance(record, dict):
-            try:
-                positions = {tuple(path): (int(line), int(col)) for path, line, col in record["positions"]}
-                loaded = LoadedYaml(data=record["data"], positions=positions)
-            except (KeyError, TypeError, ValueError):
-                loaded = None
-            if loaded is not None and isinstance(loaded.data, dict):
+        if isinstance(record, dict) and isinstance(record.get("data"), dict):
+            marks = record.get("marks")
+            if isinstance(marks, list) and all(type(m) is int for m in marks):
                 self._new[key] = record
                 self.hits += 1
-                return loaded
+                return CachedYaml(record["data"], marks)
         loaded = load_bytes(raw)
-        if not loaded.problems and _json_safe(loaded.data):
-            positions = [[list(path), line, col] for path, (line, col) in loaded.positions.items()]
-            self._new[key] = {"data": loaded.data, "positions": positions}
+        if not loaded.problems and _json_safe(loaded.data) and list(loaded.positions) == node_paths(loaded.data):
+            self._new[key] = {"data": loaded.data, "marks": [n for pos in loaded.positions.values() for n in pos]}
         return loaded
 
     def save(self) -> None:

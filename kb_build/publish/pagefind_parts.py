@@ -11,16 +11,22 @@ written from, so a language whose pages did not change is copied instead of writ
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
+import queue
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 from kb_build import build_cache
-from kb_build.publish.pagefind_service import PagefindService, PagefindServiceError
+from kb_build.project import PACKAGE_DIR
+from kb_build.publish.pagefind_feeder import frame, page_frame
+from kb_build.publish.pagefind_service import PagefindServiceError
 
 KEEP_DIR = build_cache.CACHE_DIR / "pagefind"
 ENTRY = "pagefind-entry.json"
@@ -35,65 +41,80 @@ def page_language(html: str) -> str:
 
 
 class Part:
-    """The pages of one language: a Pagefind process, the digest of what it was fed, its bundle."""
+    """The pages of one language, handed to a feeder process (kb_build/publish/pagefind_feeder.py)
+    that folds them, feeds its own Pagefind process and writes or reuses the bundle."""
 
-    def __init__(self, lang: str, service: PagefindService, context: str, keep_root: Path) -> None:
-        self.lang, self.service = lang, service
-        self.keep = keep_root / KEEP_DIR / (_NAME.sub("_", lang) or "unknown")
-        self.fed = hashlib.sha256(context.encode())
+    def __init__(self, lang: str, binary: Path, config: dict[str, Any], context: str, keep_root: Path) -> None:
+        self.lang = lang
         self.out = Path(tempfile.mkdtemp(prefix=f"kb-pagefind-{lang or 'unknown'}-"))
+        keep = keep_root / KEEP_DIR / (_NAME.sub("_", lang) or "unknown")
+        settings = {"binary": str(binary), "config": config, "context": context, "keep": str(keep)}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PACKAGE_DIR.parent), os.environ.get("PYTHONPATH", "")])}
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (open as long as the process)
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "kb_build.publish.pagefind_feeder", json.dumps(settings)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, env=env,
+            )
+        except OSError as exc:
+            raise PagefindServiceError(f"cannot start the Pagefind feeder: {exc}") from None
+        self._outbox: queue.Queue[bytes | None] = queue.Queue()
+        self._writer = threading.Thread(target=self._write, name=f"pagefind-feed-{lang}", daemon=True)
+        self._writer.start()
+        self._broken = False
         self.sealed = False
         self.reused = False
-        self._thread: threading.Thread | None = None
-        self._error: str | None = None
+        self.pages = 0
+
+    def _write(self) -> None:
+        assert self._proc.stdin is not None
+        while (item := self._outbox.get()) is not None:
+            try:
+                self._proc.stdin.write(item)  # the lock is released while the pipe is written
+            except OSError:
+                self._broken = True
+                return
+        try:
+            self._proc.stdin.close()
+        except OSError:
+            self._broken = True
 
     def add(self, url: str, html: str) -> None:
-        self.service.add_page(url, html)
-        self.fed.update(f"{len(url)}:{url}{len(html)}:".encode() + html.encode("utf-8", "surrogatepass"))
+        self._outbox.put(page_frame(url, html))
+        self.pages += 1
 
     def seal(self) -> None:
-        """No more pages: take the kept bundle if it was written from the same pages, else write."""
-        if self.sealed:
-            return
-        self.sealed = True
-        key = self.fed.hexdigest()
-        try:
-            if (self.keep / "KEY").read_text("utf-8").strip() == key:
-                shutil.copytree(self.keep / "bundle", self.out, dirs_exist_ok=True)
-                self.reused = True
-                self.service.close()
-                return
-        except OSError:  # nothing kept, or another build is replacing it
-            shutil.rmtree(self.out, ignore_errors=True)
-            self.out.mkdir(parents=True, exist_ok=True)
-        self._thread = threading.Thread(target=self._write, args=(key,), name=f"pagefind-write-{self.lang}")
-        self._thread.start()
-
-    def _write(self, key: str) -> None:
-        try:
-            self.service.write(self.out)
-        except PagefindServiceError as exc:
-            self._error = str(exc)
-            return
-        try:
-            shutil.rmtree(self.keep, ignore_errors=True)
-            shutil.copytree(self.out, self.keep / "bundle")
-            (self.keep / "KEY").write_text(key + "\n", "utf-8")  # last: a half copy is never used
-        except OSError:
-            shutil.rmtree(self.keep, ignore_errors=True)
+        """No more pages: the feeder reuses or writes this language's bundle, beside the build."""
+        if not self.sealed:
+            self.sealed = True
+            self._outbox.put(frame(b"S", json.dumps({"out": str(self.out)}).encode()))
+            self._outbox.put(None)
 
     def wait(self) -> None:
-        """Block until the bundle is in self.out; raise PagefindServiceError if Pagefind failed."""
+        """Block until the bundle is in self.out; raise PagefindServiceError if it could not be."""
         self.seal()
-        if self._thread is not None:
-            self._thread.join()
-        if self._error:
-            raise PagefindServiceError(self._error)
+        self._writer.join()
+        assert self._proc.stdout is not None
+        line = self._proc.stdout.readline()
+        self._proc.wait()
+        try:
+            result = json.loads(line)
+        except ValueError:
+            result = {"error": "the Pagefind feeder stopped"}
+        if not isinstance(result, dict) or "error" in result or self._broken:
+            self._stderr.seek(0)
+            log = self._stderr.read().decode("utf-8", "replace").strip()[-2000:]
+            why = result.get("error") if isinstance(result, dict) else "no answer"
+            where = f"Pagefind ({self.lang or 'unknown'} pages)"
+            raise PagefindServiceError(f"{where}: {why}" + (f"\n{log}" if log else ""))
+        self.reused = bool(result.get("reused"))
 
     def discard(self) -> None:
-        self.service.close()
-        if self._thread is not None:
-            self._thread.join()
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        self._outbox.put(None)
+        self._stderr.close()
         shutil.rmtree(self.out, ignore_errors=True)
 
 

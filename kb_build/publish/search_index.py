@@ -20,7 +20,6 @@ everything, for less than a specific page unless the query is mostly a glossary 
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -33,7 +32,7 @@ import yaml
 
 from kb_build import build_cache, project
 from kb_build.publish.pagefind_parts import Part, merge, page_language
-from kb_build.publish.pagefind_service import PagefindService, PagefindServiceError
+from kb_build.publish.pagefind_service import PagefindServiceError
 
 BUNDLE_DIR = "pagefind"
 DOMAIN_WORDS = "javascripts/search/domain-words.js"
@@ -41,9 +40,6 @@ GLOSSARY_TERMS = "javascripts/search/glossary-terms.js"
 # "Demand letter (cease-and-desist letter)" -> "demand letter", "cease-and-desist letter"
 _TERM_SPLIT = re.compile(r"[()（）/、,，;；]+")
 BODY_MARK = "data-pagefind-body"
-# Runs of non-ASCII characters: NFKC may turn them into ASCII (＜ → <), so the result is
-# escaped again and markup can never appear where there was text.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Not worth indexing: headings' permalink signs, the edit button, the sources' fine print.
 EXCLUDE_SELECTORS = [".headerlink", ".md-content__button", ".md-source-file"]
 # Pagefind's own UIs: the site has its own (docs/javascripts/search/), so they are not published.
@@ -71,11 +67,6 @@ def pagefind_binary(root: Path | None = None) -> Path:
             "run `npm ci` (or `make install`) in the project root; the site cannot be searched without it"
         )
     return found[0]
-
-
-def fold(text: str) -> str:
-    """NFKC on the text of an HTML document, leaving its ASCII markup untouched."""
-    return _NON_ASCII.sub(lambda m: html.escape(unicodedata.normalize("NFKC", m.group()), quote=True), text)
 
 
 def searchable_pages(site_dir: Path) -> list[Path]:
@@ -122,11 +113,11 @@ class SearchIndexer:
     def _part(self, lang: str) -> Part:
         part = self._parts.get(lang)
         if part is None:
+            config = {"exclude_selectors": EXCLUDE_SELECTORS}
             try:
-                service = PagefindService(self.binary, {"exclude_selectors": EXCLUDE_SELECTORS}, transform=fold)
+                part = self._parts[lang] = Part(lang, self.binary, config, self._context, self.root)
             except PagefindServiceError as exc:
                 raise SearchIndexError(f"{exc}; run `npm ci` in the project root") from None
-            part = self._parts[lang] = Part(lang, service, self._context, self.root)
         return part
 
     def add(self, url: str, html: str) -> bool:
