@@ -85,4 +85,4 @@ bench: install system-deps
 	$(BIN)/python benchmarks/build_bench.py
 
 clean:
-	rm -rf site $(VENV) $(PD_VENV) docs/violations docs/strategies docs/warnings docs/poa docs/glossary
+	rm -rf site .cache $(VENV) $(PD_VENV) docs/violations docs/strategies docs/warnings docs/poa docs/glossary
