@@ -94,6 +94,9 @@ class DiagnosticError(Exception):
         lines = "\n".join(d.format(lang) for d in errors)
         super().__init__(f"{len(errors)} problem(s) in data/:\n{lines}")
 
+    def __reduce__(self) -> tuple[type[DiagnosticError], tuple[list[Diagnostic]]]:
+        return (DiagnosticError, (self.diagnostics,))  # survives a worker process (kb_build/parallel.py)
+
 
 def rel(path: Path, root: Path) -> str:
     """Path as contributors see it: relative to the project root when possible."""

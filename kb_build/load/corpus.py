@@ -79,6 +79,7 @@ def load_corpus(root: Path, extra: list[Path] | None = None) -> Corpus:
     if extra:
         extra_resolved = {p.resolve() for p in extra}
         files = [f for f in files if f.resolve() not in extra_resolved] + list(extra)
+    parse.prefetch([raw for raw in map(_bytes_or_none, files) if raw is not None])
     seen_ids: dict[str, Entry] = {}
     for path in files:
         entry = _load_entry(path, corpus, parse.load)
@@ -95,6 +96,13 @@ def load_corpus(root: Path, extra: list[Path] | None = None) -> Corpus:
     corpus.diagnostics = sorted(set(corpus.diagnostics))  # a file both walked and named reports once
     parse.save()
     return corpus
+
+
+def _bytes_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() and not path.is_symlink() else None
+    except OSError:
+        return None  # _read reports it
 
 
 def _diag(corpus: Corpus, relpath: str, pos: tuple[int, int], code: str, message: str, hint: str = "") -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from kb_build import build_cache
 from kb_build.build_cache import sha
 from kb_build.load.yaml_safe import LoadedYaml, Path_, load_bytes
+from kb_build.parallel import map_ordered
 
 CACHE_FILE = build_cache.CACHE_DIR / "yaml.json"
 FORMAT = 2
@@ -83,7 +84,14 @@ class ParseCache:
         self.context = sha(f"{FORMAT}\0{build_cache.code_digest()}")
         self._old = build_cache.read(self.file, self.context)
         self._new: dict[str, Any] = {}
+        self._parsed: dict[str, LoadedYaml] = {}
         self.hits = 0
+
+    def prefetch(self, raws: list[bytes]) -> None:
+        """Parse, over the machine's cores, the files the cache does not hold (load() then takes them)."""
+        misses = {sha(raw): raw for raw in raws}
+        misses = {key: raw for key, raw in misses.items() if key not in self._old}
+        self._parsed = dict(zip(misses, map_ordered(load_bytes, list(misses.values())), strict=True))
 
     def load(self, raw: bytes) -> LoadedYaml:
         key = sha(raw)
@@ -94,7 +102,7 @@ class ParseCache:
                 self._new[key] = record
                 self.hits += 1
                 return CachedYaml(record["data"], marks)
-        loaded = load_bytes(raw)
+        loaded = self._parsed.pop(key, None) or load_bytes(raw)
         if not loaded.problems and _json_safe(loaded.data) and list(loaded.positions) == node_paths(loaded.data):
             self._new[key] = {"data": loaded.data, "marks": [n for pos in loaded.positions.values() for n in pos]}
         return loaded

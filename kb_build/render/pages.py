@@ -18,8 +18,10 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from kb_build.diagnostics import DiagnosticError
 from kb_build.load.corpus import Corpus, Entry
 from kb_build.model.entries import PAGE_COLLECTIONS, Text
+from kb_build.parallel import map_ordered
 from kb_build.project import LANGS, REPO_EDIT_BASE, md_suffix
 from kb_build.render import glossary_order, labels
 from kb_build.render.cache import RenderCache
@@ -194,33 +196,77 @@ def _sort_key(entry: Entry, vocab_order: dict[str, int], risk_order: dict[str, i
     return (m.id,)
 
 
+# What forked render workers read (kb_build/parallel.py): set before the pool starts.
+_WORK: dict[str, Any] = {}
+Task = tuple[str, str, str, str]  # (kind "index" | "entry", collection, entry id or "", lang)
+Rendered = tuple[str | None, dict[str, str], DiagnosticError | None]
+
+
+def _render_task(task: Task) -> Rendered:
+    kind, collection, entry_id, lang = task
+    corpus, edit_base = _WORK["corpus"], _WORK["edit_base"]
+    try:
+        if kind == "index":
+            return guarded(corpus, lambda: render_index(corpus, collection, lang, edit_base)), {}, None
+        entry = corpus.entries[collection][entry_id]
+        links: dict[str, str] = {}
+
+        def render_one() -> str:
+            text, found = render_entry_links(corpus, entry, lang, edit_base)
+            links.update(found)
+            return text
+
+        return guarded(corpus, render_one, entry), links, None
+    except DiagnosticError as exc:
+        return None, {}, exc
+
+
 def render_all(corpus: Corpus, edit_base: str = REPO_EDIT_BASE, cache: RenderCache | None = None) -> list[Page]:
-    """Every generated page; with a cache, pages whose inputs did not change come back as text=None."""
-    pages: list[Page] = []
+    """Every generated page; with a cache, pages whose inputs did not change come back as text=None.
+
+    The pages to render are spread over the cores (kb_build/parallel.py); the first failing page,
+    in page order, is reported, as a serial render would."""
+    paths: list[str] = []
+    tasks: list[Task] = []
+    sources: dict[str, tuple[str, str, bytes]] = {}  # path -> (lang, relpath, source) for the cache
     for collection in PAGE_COLLECTIONS:
         for lang in LANGS:
-            index = guarded(corpus, lambda: render_index(corpus, collection, lang, edit_base))  # noqa: B023
-            pages.append(Page(f"{collection}/index{md_suffix(lang)}.md", index))
+            paths.append(f"{collection}/index{md_suffix(lang)}.md")
+            tasks.append(("index", collection, "", lang))
             if collection == "glossary":
                 continue  # terms live on the glossary page, each with its own anchor
             title_of = title_in(corpus, lang)
             for entry in sorted(corpus.entries[collection].values(), key=lambda e: e.id):
                 path = f"{collection}/{entry.id}{md_suffix(lang)}.md"
+                paths.append(path)
                 source = entry.path.read_bytes() if cache else b""
                 if cache and cache.fresh(path, lang, entry.relpath, source, title_of):
-                    pages.append(Page(path, None))
                     continue
-                links: dict[str, str] = {}
-
-                def render_one() -> str:
-                    text, found = render_entry_links(corpus, entry, lang, edit_base)  # noqa: B023
-                    links.update(found)  # noqa: B023
-                    return text
-
-                text = guarded(corpus, render_one, entry)
-                if cache:
-                    cache.store(path, lang, entry.relpath, source, links, text)
-                pages.append(Page(path, text))
+                sources[path] = (lang, entry.relpath, source)
+                tasks.append(("entry", collection, entry.id, lang))
+    _WORK.update(corpus=corpus, edit_base=edit_base)
+    try:
+        results = map_ordered(_render_task, tasks)
+    finally:
+        _WORK.clear()
+    rendered: dict[str, Rendered] = {}
+    for task, result in zip(tasks, results, strict=True):
+        kind, collection, entry_id, lang = task
+        name = "index" if kind == "index" else entry_id
+        rendered[f"{collection}/{name}{md_suffix(lang)}.md"] = result
+    pages: list[Page] = []
+    for path in paths:
+        if path not in rendered:
+            pages.append(Page(path, None))
+            continue
+        text, links, error = rendered[path]
+        if error is not None:
+            raise error
+        assert text is not None
+        if cache and path in sources:
+            lang, relpath, source = sources[path]
+            cache.store(path, lang, relpath, source, links, text)
+        pages.append(Page(path, text))
     return pages
 
 
