@@ -17,6 +17,7 @@ from kb_build.publish.search_index import (
     build_search_index,
     searchable_pages,
 )
+from tests.conftest import ROOT, build_site
 
 
 def test_fold_treats_full_width_like_half_width_and_keeps_markup_inert() -> None:
@@ -165,3 +166,9 @@ def test_a_pagefind_that_dies_behind_the_feeder_stops_the_build_without_a_traceb
     with pytest.raises(SearchIndexError) as caught:
         indexer.finish(tmp_path / "site")
     assert "Pagefind (zh pages)" in str(caught.value) and "Traceback" not in str(caught.value)
+
+
+def test_a_build_whose_pagefind_dies_fails_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    done = build_site(ROOT, tmp_path / "site", env={"PAGEFIND_BINARY_PATH": "/bin/false"})
+    assert done.returncode == 1
+    assert "Pagefind (" in done.stderr and "Traceback" not in done.stderr and "RuntimeWarning" not in done.stderr

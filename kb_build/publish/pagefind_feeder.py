@@ -19,25 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import struct
 import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from kb_build.publish.nfkc import fold
+from kb_build.publish.pagefind_frames import HEADER, URL_LEN
 from kb_build.publish.pagefind_service import PagefindService, PagefindServiceError
-
-HEADER = struct.Struct(">IB")
-URL_LEN = struct.Struct(">I")
-
-
-def frame(kind: bytes, body: bytes) -> bytes:
-    return HEADER.pack(len(body), kind[0]) + body
-
-
-def page_frame(url: str, html: str) -> bytes:
-    raw_url = url.encode("utf-8", "surrogatepass")
-    return frame(b"P", URL_LEN.pack(len(raw_url)) + raw_url + html.encode("utf-8", "surrogatepass"))
 
 
 def _read_exact(stream: BinaryIO, n: int) -> bytes:

@@ -25,7 +25,7 @@ from typing import Any
 
 from kb_build import build_cache
 from kb_build.project import PACKAGE_DIR
-from kb_build.publish.pagefind_feeder import frame, page_frame
+from kb_build.publish.pagefind_frames import frame, page_frame
 from kb_build.publish.pagefind_service import PagefindServiceError
 
 KEEP_DIR = build_cache.CACHE_DIR / "pagefind"
