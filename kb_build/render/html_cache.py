@@ -27,7 +27,8 @@ from kb_build.build_cache import sha
 
 CACHE_DIR = build_cache.CACHE_DIR / "html"
 FORMAT = 1
-LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n")
+# properdocs: the same pages built by the other engine never share records with MkDocs builds
+LIBRARIES = ("mkdocs", "properdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n")
 
 
 def _versions() -> list[str]:
