@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -46,17 +47,39 @@ def read(file: Path, context: str) -> dict[str, Any]:
     return records if isinstance(records, dict) else {}
 
 
-def write(file: Path, context: str, records: dict[str, Any]) -> None:
-    """Save records; a cache that cannot be written is skipped (the next build is slower, not wrong)."""
+def library_versions(names: tuple[str, ...]) -> list[str]:
+    """'name==version' for each distribution whose output a cache holds ('==?' if not installed)."""
+    versions = []
+    for name in names:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}==?")
+    return versions
+
+
+def context(fmt: int, libraries: tuple[str, ...], *inputs: str) -> str:
+    """The context a cache file is written under: its format, kb_build's code, the libraries whose
+    output it holds and the owner's own inputs."""
+    return sha("\0".join([str(fmt), code_digest(), *library_versions(libraries), *inputs]))
+
+
+def write_json(file: Path, obj: Any) -> None:
+    """Replace file with obj as JSON, atomically; a cache that cannot be written is skipped (the
+    next build is slower, not wrong)."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        saved = {"context": context, "records": records}
         try:
-            data = json.dumps(saved, ensure_ascii=False).encode("utf-8")
+            data = json.dumps(obj, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate from a YAML escape: JSON's \u form keeps it
-            data = json.dumps(saved).encode("ascii")
+            data = json.dumps(obj).encode("ascii")
         tmp.write_bytes(data)
         tmp.replace(file)
     except (OSError, ValueError):
         pass
+
+
+def write(file: Path, context: str, records: dict[str, Any]) -> None:
+    """Save records under context (read() gives them back while the context is the same)."""
+    write_json(file, {"context": context, "records": records})

@@ -81,7 +81,7 @@ class CachedYaml(LoadedYaml):
 class ParseCache:
     def __init__(self, root: Path) -> None:
         self.file = root / CACHE_FILE
-        self.context = sha(f"{FORMAT}\0{build_cache.code_digest()}")
+        self.context = build_cache.context(FORMAT, ())
         self._old = build_cache.read(self.file, self.context)
         self._new: dict[str, Any] = {}
         self._parsed: dict[str, LoadedYaml] = {}

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +26,6 @@ FORMAT = 1
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pyyaml")
 
 
-def library_versions() -> list[str]:
-    versions = []
-    for name in LIBRARIES:
-        try:
-            versions.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}==?")
-    return versions
-
-
 def page_key(context: str, lang: str, relpath: str, source: bytes, links: dict[str, str]) -> str:
     parts = {"context": context, "lang": lang, "source": relpath, "sha": sha(source), "links": sorted(links.items())}
     return sha(json.dumps(parts, ensure_ascii=False))
@@ -46,7 +35,7 @@ class RenderCache:
     def __init__(self, root: Path, docs_dir: Path, shared_inputs: list[str]) -> None:
         self.file = root / CACHE_FILE
         self.docs_dir = docs_dir
-        self.context = sha("\0".join([str(FORMAT), build_cache.code_digest(), *library_versions(), *shared_inputs]))
+        self.context = build_cache.context(FORMAT, LIBRARIES, *shared_inputs)
         self._old: dict[str, Any] = build_cache.read(self.file, self.context)
         self._new: dict[str, Any] = {}
         self.hits = 0

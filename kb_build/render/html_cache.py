@@ -17,8 +17,6 @@ named by their key; nothing in them is trusted beyond the key that names them.
 from __future__ import annotations
 
 import json
-import os
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -31,16 +29,6 @@ FORMAT = 1
 LIBRARIES = ("mkdocs", "properdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n")
 
 
-def _versions() -> list[str]:
-    out = []
-    for name in LIBRARIES:
-        try:
-            out.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{name}==?")
-    return out
-
-
 def files_digest(pages: list[tuple[str, str]]) -> str:
     """Digest of (source path, URL) for every file of one build (one language)."""
     return sha("\n".join(f"{src}\0{url}" for src, url in sorted(pages)))
@@ -49,7 +37,7 @@ def files_digest(pages: list[tuple[str, str]]) -> str:
 class HtmlCache:
     def __init__(self, root: Path, config_text: bytes) -> None:
         self.dir = root / CACHE_DIR
-        self.context = sha("\0".join([str(FORMAT), build_cache.code_digest(), *_versions(), sha(config_text)]))
+        self.context = build_cache.context(FORMAT, LIBRARIES, sha(config_text))
         self.used: set[str] = set()
         self.hits = 0
 
@@ -71,15 +59,9 @@ class HtmlCache:
         return record
 
     def put(self, key: str, record: dict[str, Any]) -> None:
+        """Store a page (if it cannot be written, the next build converts it again)."""
         self.used.add(key)
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({**record, "key": key}, ensure_ascii=False), "utf-8")
-            tmp.replace(path)
-        except (OSError, ValueError):
-            pass  # not cached: the next build converts this page again
+        build_cache.write_json(self._path(key), {**record, "key": key})
 
     def prune(self) -> int:
         """Delete the records this build did not use (after a complete build only)."""
